@@ -1,0 +1,88 @@
+package dev.mcppool.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import dev.mcppool.bootstrap.McpPoolBridge;
+import dev.mcppool.config.PoolOptions;
+import dev.mcppool.config.PoolSettings;
+import dev.mcppool.jmx.PoolMonitor;
+import dev.mcppool.log.AgentLog;
+import dev.mcppool.pool.SessionPool;
+import dev.mcppool.sdk.SdkInstrumentation;
+import dev.mcppool.sdk.SyncClientPooling;
+import java.lang.instrument.Instrumentation;
+import java.util.HashMap;
+import java.util.Map;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/** Reads the options, creates the pool, its MBean and shutdown hook, and instruments the MCP client libraries. */
+final class AgentInstaller {
+
+    private AgentInstaller() {
+    }
+
+    static void install(String options, Instrumentation instrumentation) {
+        PoolOptions.Resolution resolution = PoolOptions.resolve(options, systemProperties(), System.getenv());
+        resolution.problems().forEach(AgentLog::warn);
+        PoolSettings settings = resolution.settings();
+        if (!settings.enabled()) {
+            if (resolution.problems().isEmpty()) {
+                AgentLog.info("mcp-pool: pooling is turned off (enabled=false); MCP clients run unpooled");
+            }
+            return;
+        }
+
+        String version = version();
+        SessionPool pool = new SessionPool(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "mcp-pool-shutdown"));
+        if (settings.jmx()) {
+            registerInBackground(new PoolMonitor(pool, version));
+        }
+        McpPoolBridge.install(new SyncClientPooling(pool));
+
+        SdkInstrumentation.instrument(new AgentBuilder.Default()
+                        .disableClassFormatChanges()
+                        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                        .with(new FailureListener())
+                        .ignore(nameStartsWith("dev.mcppool.").or(nameStartsWith("java.")).or(nameStartsWith("jdk."))))
+                .installOn(instrumentation);
+        AgentLog.info("mcp-pool " + version + " active: " + settings);
+    }
+
+    /** The platform MBean server takes a while to start; the application's main need not wait for it. */
+    private static void registerInBackground(PoolMonitor monitor) {
+        Thread registration = new Thread(monitor::register, "mcp-pool-jmx");
+        registration.setDaemon(true);
+        registration.start();
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().forEach((name, value) -> properties.put(String.valueOf(name), String.valueOf(value)));
+        return properties;
+    }
+
+    private static String version() {
+        String version = AgentInstaller.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    /** A class that cannot be instrumented runs unchanged; say so once. */
+    private static final class FailureListener extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+                            Throwable throwable) {
+            AgentLog.warnOnce("mcp-pool: could not instrument " + typeName + " (" + throwable
+                    + "); its clients run unpooled");
+        }
+
+        @Override
+        public void onTransformation(TypeDescription type, ClassLoader classLoader, JavaModule module, boolean loaded,
+                                     DynamicType dynamicType) {
+            AgentLog.debug("mcp-pool: instrumented " + type.getName());
+        }
+    }
+}

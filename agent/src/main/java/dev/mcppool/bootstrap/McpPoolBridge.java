@@ -1,0 +1,43 @@
+package dev.mcppool.bootstrap;
+
+/**
+ * The only agent class that instrumented MCP library code calls. It is injected into the bootstrap class loader, so
+ * advice inlined into library classes can reach it from whatever class loader the library lives in. It uses JDK
+ * types only and does nothing until the agent installs a handler.
+ */
+public final class McpPoolBridge {
+
+    /** Receives the events of the official SDK's synchronous client. */
+    public interface SyncClientHandler {
+
+        /** A {@code McpClient.SyncSpec.build()} call returned {@code client}. */
+        void clientBuilt(Object spec, Object client);
+
+        /**
+         * A public method of a sync client is about to run. Returns {@code null} to let the original method run, or
+         * the outcome to hand to the caller instead.
+         */
+        Redirected call(Object client, String methodName, String descriptor, Object[] arguments);
+    }
+
+    private static volatile SyncClientHandler syncClientHandler;
+
+    private McpPoolBridge() {
+    }
+
+    public static void install(SyncClientHandler handler) {
+        syncClientHandler = handler;
+    }
+
+    public static void syncClientBuilt(Object spec, Object client) {
+        SyncClientHandler handler = syncClientHandler;
+        if (handler != null) {
+            handler.clientBuilt(spec, client);
+        }
+    }
+
+    public static Redirected syncClientCall(Object client, String methodName, String descriptor, Object[] arguments) {
+        SyncClientHandler handler = syncClientHandler;
+        return handler == null ? null : handler.call(client, methodName, descriptor, arguments);
+    }
+}

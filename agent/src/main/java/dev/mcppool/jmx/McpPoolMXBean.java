@@ -1,0 +1,37 @@
+package dev.mcppool.jmx;
+
+/**
+ * The pool as JConsole shows it, registered as {@value PoolMonitor#OBJECT_NAME}. Counts are totals since the agent
+ * started; active, idle and waiting are point-in-time readings and need not add up.
+ */
+public interface McpPoolMXBean {
+
+    String getVersion();
+
+    boolean isEnabled();
+
+    String getSettings();
+
+    int getActiveSessions();
+
+    int getIdleSessions();
+
+    int getWaitingThreads();
+
+    long getCreatedSessions();
+
+    long getDestroyedSessions();
+
+    long getBorrowedCount();
+
+    long getReturnedCount();
+
+    long getValidationFailures();
+
+    double getMeanBorrowWaitMillis();
+
+    double getMaxBorrowWaitMillis();
+
+    /** One row per server key; labels are redacted (header and environment values never appear). */
+    ServerStats[] getServers();
+}

@@ -1,0 +1,135 @@
+package dev.mcppool.jmx;
+
+import dev.mcppool.log.AgentLog;
+import dev.mcppool.pool.PoolKey;
+import dev.mcppool.pool.ServerCounters;
+import dev.mcppool.pool.SessionPool;
+import java.lang.management.ManagementFactory;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/** The {@link McpPoolMXBean} over a {@link SessionPool}. */
+public final class PoolMonitor implements McpPoolMXBean {
+
+    public static final String OBJECT_NAME = "dev.mcppool:type=McpSessionPool,name=default";
+
+    private final SessionPool pool;
+    private final String version;
+
+    public PoolMonitor(SessionPool pool, String version) {
+        this.pool = pool;
+        this.version = version;
+    }
+
+    /** Registers in the platform MBean server; a failure is logged and leaves pooling untouched. */
+    public void register() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(OBJECT_NAME);
+            if (!server.isRegistered(name)) {
+                server.registerMBean(this, name);
+            }
+        } catch (Exception | LinkageError e) {
+            AgentLog.warn("mcp-pool: the JMX MBean " + OBJECT_NAME + " could not be registered (" + e
+                    + "); pooling works without it");
+        }
+    }
+
+    @Override
+    public String getVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return pool.settings().enabled();
+    }
+
+    @Override
+    public String getSettings() {
+        return pool.settings().toString();
+    }
+
+    @Override
+    public int getActiveSessions() {
+        return pool.activeCount();
+    }
+
+    @Override
+    public int getIdleSessions() {
+        return pool.idleCount();
+    }
+
+    @Override
+    public int getWaitingThreads() {
+        return pool.waiterCount();
+    }
+
+    @Override
+    public long getCreatedSessions() {
+        return sum(ServerCounters::created);
+    }
+
+    @Override
+    public long getDestroyedSessions() {
+        return sum(ServerCounters::destroyed);
+    }
+
+    @Override
+    public long getBorrowedCount() {
+        return sum(ServerCounters::borrowed);
+    }
+
+    @Override
+    public long getReturnedCount() {
+        return sum(ServerCounters::returned);
+    }
+
+    @Override
+    public long getValidationFailures() {
+        return sum(ServerCounters::validationFailures);
+    }
+
+    @Override
+    public double getMeanBorrowWaitMillis() {
+        long borrowed = getBorrowedCount();
+        return borrowed == 0 ? 0 : nanosToMillis(sum(ServerCounters::totalBorrowWaitNanos)) / borrowed;
+    }
+
+    @Override
+    public double getMaxBorrowWaitMillis() {
+        return nanosToMillis(pool.counters().values().stream()
+                .mapToLong(ServerCounters::maxBorrowWaitNanos).max().orElse(0));
+    }
+
+    @Override
+    public ServerStats[] getServers() {
+        return pool.counters().entrySet().stream()
+                .sorted(Comparator.comparing(entry -> entry.getKey().toString()))
+                .map(this::row)
+                .toArray(ServerStats[]::new);
+    }
+
+    private ServerStats row(Map.Entry<PoolKey, ServerCounters> entry) {
+        PoolKey key = entry.getKey();
+        ServerCounters counters = entry.getValue();
+        long borrowed = counters.borrowed();
+        return new ServerStats(key.label(), key.fingerprint(), key.library(), key.transport(),
+                pool.activeCount(key), pool.idleCount(key), pool.waiterCount(key),
+                counters.created(), counters.destroyed(), borrowed, counters.returned(),
+                counters.validationFailures(),
+                borrowed == 0 ? 0 : nanosToMillis(counters.totalBorrowWaitNanos()) / borrowed,
+                nanosToMillis(counters.maxBorrowWaitNanos()));
+    }
+
+    private long sum(ToLongFunction<ServerCounters> counter) {
+        return pool.counters().values().stream().mapToLong(counter).sum();
+    }
+
+    private static double nanosToMillis(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.mcppool.jmx;
+
+import javax.management.ConstructorParameters;
+
+/** One row of the per-server table: a server key (redacted) and its counts. Mapped by JMX to a CompositeData. */
+public final class ServerStats {
+
+    private final String server;
+    private final String fingerprint;
+    private final String library;
+    private final String transport;
+    private final int active;
+    private final int idle;
+    private final int waiting;
+    private final long created;
+    private final long destroyed;
+    private final long borrowed;
+    private final long returned;
+    private final long validationFailures;
+    private final double meanBorrowWaitMillis;
+    private final double maxBorrowWaitMillis;
+
+    @ConstructorParameters({"server", "fingerprint", "library", "transport", "active", "idle", "waiting", "created",
+            "destroyed", "borrowed", "returned", "validationFailures", "meanBorrowWaitMillis", "maxBorrowWaitMillis"})
+    public ServerStats(String server, String fingerprint, String library, String transport, int active, int idle,
+                       int waiting, long created, long destroyed, long borrowed, long returned,
+                       long validationFailures, double meanBorrowWaitMillis, double maxBorrowWaitMillis) {
+        this.server = server;
+        this.fingerprint = fingerprint;
+        this.library = library;
+        this.transport = transport;
+        this.active = active;
+        this.idle = idle;
+        this.waiting = waiting;
+        this.created = created;
+        this.destroyed = destroyed;
+        this.borrowed = borrowed;
+        this.returned = returned;
+        this.validationFailures = validationFailures;
+        this.meanBorrowWaitMillis = meanBorrowWaitMillis;
+        this.maxBorrowWaitMillis = maxBorrowWaitMillis;
+    }
+
+    public String getServer() {
+        return server;
+    }
+
+    public String getFingerprint() {
+        return fingerprint;
+    }
+
+    public String getLibrary() {
+        return library;
+    }
+
+    public String getTransport() {
+        return transport;
+    }
+
+    public int getActive() {
+        return active;
+    }
+
+    public int getIdle() {
+        return idle;
+    }
+
+    public int getWaiting() {
+        return waiting;
+    }
+
+    public long getCreated() {
+        return created;
+    }
+
+    public long getDestroyed() {
+        return destroyed;
+    }
+
+    public long getBorrowed() {
+        return borrowed;
+    }
+
+    public long getReturned() {
+        return returned;
+    }
+
+    public long getValidationFailures() {
+        return validationFailures;
+    }
+
+    public double getMeanBorrowWaitMillis() {
+        return meanBorrowWaitMillis;
+    }
+
+    public double getMaxBorrowWaitMillis() {
+        return maxBorrowWaitMillis;
+    }
+}

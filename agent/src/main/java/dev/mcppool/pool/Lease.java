@@ -1,0 +1,28 @@
+package dev.mcppool.pool;
+
+/** One borrower's use of a pooled session, from borrow to {@link #release(boolean)}. */
+public final class Lease {
+
+    private final SessionPool pool;
+    private final PoolKey key;
+    private final PooledSession session;
+
+    Lease(SessionPool pool, PoolKey key, PooledSession session) {
+        this.pool = pool;
+        this.key = key;
+        this.session = session;
+    }
+
+    public PooledSession session() {
+        return session;
+    }
+
+    public PoolKey key() {
+        return key;
+    }
+
+    /** Hands the session back: to the idle set when {@code reusable} and still usable, otherwise to be destroyed. */
+    public void release(boolean reusable) {
+        pool.giveBack(this, reusable);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mcppool.pool;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Identifies one server as a client sees it: the library, the transport and every setting the server can observe.
+ *
+ * <p>{@code identity} decides equality and must already have its secret parts (header and environment values)
+ * replaced by {@link Secrets#fingerprint(String)}; {@code label} is for people and never contains a secret.
+ */
+public final class PoolKey {
+
+    private final String library;
+    private final String transport;
+    private final String label;
+    private final List<String> identity;
+    private final String fingerprint;
+
+    public PoolKey(String library, String transport, String label, List<String> identity) {
+        this.library = library;
+        this.transport = transport;
+        this.label = label;
+        this.identity = List.copyOf(identity);
+        this.fingerprint = Secrets.fingerprint(library + '\n' + transport + '\n' + String.join("\n", identity));
+    }
+
+    public String library() {
+        return library;
+    }
+
+    public String transport() {
+        return transport;
+    }
+
+    /** A redacted, human-readable name for the server, e.g. {@code stdio: node server.js (env: HOME, TOKEN)}. */
+    public String label() {
+        return label;
+    }
+
+    /** A short keyed hash that tells apart keys with the same label (e.g. two Authorization values). */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PoolKey that && library.equals(that.library) && transport.equals(that.transport)
+                && identity.equals(that.identity);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(library, transport, identity);
+    }
+
+    @Override
+    public String toString() {
+        return label + " #" + fingerprint;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.mcppool.pool;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Event counts for one server key, as shown in JMX. */
+public final class ServerCounters {
+
+    private final LongAdder created = new LongAdder();
+    private final LongAdder destroyed = new LongAdder();
+    private final LongAdder borrowed = new LongAdder();
+    private final LongAdder returned = new LongAdder();
+    private final LongAdder validationFailures = new LongAdder();
+    private final LongAdder borrowWaitNanos = new LongAdder();
+    private final AtomicLong maxBorrowWaitNanos = new AtomicLong();
+
+    void recordCreated() {
+        created.increment();
+    }
+
+    void recordDestroyed() {
+        destroyed.increment();
+    }
+
+    void recordBorrowed(long waitNanos) {
+        borrowed.increment();
+        borrowWaitNanos.add(waitNanos);
+        maxBorrowWaitNanos.accumulateAndGet(waitNanos, Math::max);
+    }
+
+    void recordReturned() {
+        returned.increment();
+    }
+
+    void recordValidationFailure() {
+        validationFailures.increment();
+    }
+
+    public long created() {
+        return created.sum();
+    }
+
+    public long destroyed() {
+        return destroyed.sum();
+    }
+
+    public long borrowed() {
+        return borrowed.sum();
+    }
+
+    public long returned() {
+        return returned.sum();
+    }
+
+    public long validationFailures() {
+        return validationFailures.sum();
+    }
+
+    public long totalBorrowWaitNanos() {
+        return borrowWaitNanos.sum();
+    }
+
+    public long maxBorrowWaitNanos() {
+        return maxBorrowWaitNanos.get();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.mcppool.sdk;
+
+import dev.mcppool.log.AgentLog;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the agent touches in one copy of the official SDK (one class loader), resolved up front: if a member is
+ * missing, or {@code McpClient.SyncSpec} has a setting this agent does not know, that SDK copy runs unpooled.
+ */
+final class SdkBinding {
+
+    static final String SPEC_CLASS = "io.modelcontextprotocol.client.McpClient$SyncSpec";
+    static final String SYNC_CLIENT_CLASS = "io.modelcontextprotocol.client.McpSyncClient";
+
+    private final Class<?> specClass;
+    private final Field specTransport;
+    private final Map<String, Field> specSettings = new LinkedHashMap<>();
+    private final Method build;
+    private final Map<String, Method> syncMethods = new LinkedHashMap<>();
+    private final Method isInitialized;
+    private final Method syncClose;
+    private final Field asyncDelegate;
+    private final Method asyncPing;
+    private final Method asyncCloseGracefully;
+    private final Method monoBlock;
+    private final Class<?> mcpError;
+    private final List<TransportSupport> transports;
+
+    private SdkBinding(Class<?> specClass) throws ReflectiveOperationException {
+        this.specClass = specClass;
+        ClassLoader sdk = specClass.getClassLoader();
+        specTransport = Members.field(specClass, "transport");
+        for (Field field : specClass.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers()) && !field.getName().equals("transport")) {
+                if (!SyncSpecKeys.knows(field.getName())) {
+                    throw new UnsupportedSdkException("McpClient.SyncSpec has a setting '" + field.getName()
+                            + "' that this agent version does not know");
+                }
+                field.setAccessible(true);
+                specSettings.put(field.getName(), field);
+            }
+        }
+        build = Members.method(specClass, "build");
+
+        Class<?> syncClient = Class.forName(SYNC_CLIENT_CLASS, false, sdk);
+        for (Method method : syncClient.getMethods()) {
+            if (method.getDeclaringClass() == syncClient && !Modifier.isStatic(method.getModifiers())) {
+                syncMethods.put(method.getName() + MethodDescriptors.of(method), method);
+            }
+        }
+        isInitialized = Members.method(syncClient, "isInitialized");
+        syncClose = Members.method(syncClient, "close");
+        asyncDelegate = Members.field(syncClient, "delegate");
+        Class<?> asyncClient = Class.forName("io.modelcontextprotocol.client.McpAsyncClient", false, sdk);
+        asyncPing = Members.method(asyncClient, "ping");
+        asyncCloseGracefully = Members.method(asyncClient, "closeGracefully");
+        monoBlock = Members.method(Class.forName("reactor.core.publisher.Mono", false, sdk), "block", Duration.class);
+        mcpError = Class.forName("io.modelcontextprotocol.spec.McpError", false, sdk);
+        transports = List.of(new StdioTransportSupport(sdk), new StreamableHttpTransportSupport(sdk));
+    }
+
+    /** The binding for the SDK that defined {@code specClass}, or empty (logged once) if this SDK is not supported. */
+    static Optional<SdkBinding> resolve(Class<?> specClass) {
+        try {
+            return Optional.of(new SdkBinding(specClass));
+        } catch (UnsupportedSdkException e) {
+            AgentLog.warn("mcp-pool: MCP SDK clients run unpooled: " + e.getMessage());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            AgentLog.warn("mcp-pool: MCP SDK clients run unpooled: this SDK version is not supported (" + e + ")");
+        }
+        return Optional.empty();
+    }
+
+    Object transportOf(Object spec) {
+        return Members.read(specTransport, spec);
+    }
+
+    Map<String, Object> settingsOf(Object spec) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        specSettings.forEach((name, field) -> settings.put(name, Members.read(field, spec)));
+        return settings;
+    }
+
+    Class<?> specClass() {
+        return specClass;
+    }
+
+    Optional<TransportSupport> transportSupport(Object transport) {
+        return transports.stream().filter(support -> support.handles(transport)).findFirst();
+    }
+
+    /** Runs the real {@code SyncSpec.build()}; the caller must keep the agent from treating the result as a facade. */
+    Object build(Object spec) throws Exception {
+        return Members.invoke(build, spec);
+    }
+
+    Method syncMethod(String name, String descriptor) {
+        return syncMethods.get(name + descriptor);
+    }
+
+    boolean isInitialized(Object syncClient) {
+        return (Boolean) Members.invokeUnchecked(isInitialized, syncClient);
+    }
+
+    void closeInBackground(Object syncClient) {
+        Members.invokeUnchecked(syncClose, syncClient);
+    }
+
+    /** Pings the server and waits at most {@code timeout}; the client's own request timeout would be far longer. */
+    void ping(Object syncClient, Duration timeout) throws Exception {
+        Object mono = Members.invoke(asyncPing, Members.read(asyncDelegate, syncClient));
+        Members.invoke(monoBlock, mono, timeout);
+    }
+
+    void closeGracefully(Object syncClient, Duration timeout) throws Exception {
+        Object mono = Members.invoke(asyncCloseGracefully, Members.read(asyncDelegate, syncClient));
+        Members.invoke(monoBlock, mono, timeout);
+    }
+
+    /** An error the server answered (a JSON-RPC error), as opposed to a failure of the session itself. */
+    boolean isServerError(Throwable failure) {
+        return mcpError.isInstance(failure);
+    }
+
+    static final class UnsupportedSdkException extends RuntimeException {
+        UnsupportedSdkException(String message) {
+            super(message);
+        }
+    }
+}

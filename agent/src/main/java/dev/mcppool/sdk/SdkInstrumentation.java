@@ -1,0 +1,100 @@
+package dev.mcppool.sdk;
+
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.mcppool.bootstrap.McpPoolBridge;
+import dev.mcppool.bootstrap.Redirected;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/**
+ * Where the official SDK's sync client meets the pool:
+ * <ul>
+ *   <li>{@code McpClient.SyncSpec.build()} returns as usual (it connects nothing from SDK 0.11 on); the built client is
+ *   registered as a pooled facade ({@link SyncClientPooling#clientBuilt}).</li>
+ *   <li>every public method of {@code McpSyncClient} first asks {@link SyncClientPooling#call}: for a facade, requests
+ *   run on a borrowed session and {@code close()}/{@code closeGracefully()} return it ({@link SyncClientFacade}).</li>
+ * </ul>
+ * The advice is inlined into the SDK's classes and calls only {@link McpPoolBridge}, which sits in the bootstrap class
+ * loader and so is visible from any class loader the SDK lives in.
+ */
+public final class SdkInstrumentation {
+
+    private SdkInstrumentation() {
+    }
+
+    public static AgentBuilder instrument(AgentBuilder agentBuilder) {
+        return agentBuilder
+                .type(named(SdkBinding.SPEC_CLASS))
+                .transform((builder, type, classLoader, module, protectionDomain) -> builder.visit(
+                        Advice.to(SyncSpecBuildAdvice.class).on(named("build").and(takesArguments(0)))))
+                .type(named(SdkBinding.SYNC_CLIENT_CLASS))
+                .transform((builder, type, classLoader, module, protectionDomain) -> builder
+                        .visit(Advice.to(SyncClientCallAdvice.class).on(publicInstanceMethods().and(not(returns(void.class)))))
+                        .visit(Advice.to(SyncClientVoidCallAdvice.class).on(publicInstanceMethods().and(returns(void.class)))));
+    }
+
+    private static net.bytebuddy.matcher.ElementMatcher.Junction<net.bytebuddy.description.method.MethodDescription> publicInstanceMethods() {
+        return isMethod().and(isPublic()).and(not(isStatic()));
+    }
+
+    public static final class SyncSpecBuildAdvice {
+        private SyncSpecBuildAdvice() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        public static void onExit(@Advice.This Object spec, @Advice.Return Object client) {
+            McpPoolBridge.syncClientBuilt(spec, client);
+        }
+    }
+
+    public static final class SyncClientCallAdvice {
+        private SyncClientCallAdvice() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
+        public static Object onEnter(@Advice.This Object client, @Advice.Origin("#m") String name,
+                                     @Advice.Origin("#d") String descriptor, @Advice.AllArguments Object[] arguments) {
+            return McpPoolBridge.syncClientCall(client, name, descriptor, arguments);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        public static void onExit(@Advice.Enter Object redirected,
+                                  @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object result,
+                                  @Advice.Thrown(readOnly = false) Throwable thrown) {
+            if (redirected != null) {
+                Throwable failure = Redirected.failureOf(redirected);
+                if (failure != null) {
+                    thrown = failure;
+                } else {
+                    result = Redirected.valueOf(redirected);
+                }
+            }
+        }
+    }
+
+    public static final class SyncClientVoidCallAdvice {
+        private SyncClientVoidCallAdvice() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
+        public static Object onEnter(@Advice.This Object client, @Advice.Origin("#m") String name,
+                                     @Advice.Origin("#d") String descriptor, @Advice.AllArguments Object[] arguments) {
+            return McpPoolBridge.syncClientCall(client, name, descriptor, arguments);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        public static void onExit(@Advice.Enter Object redirected, @Advice.Thrown(readOnly = false) Throwable thrown) {
+            if (redirected != null && Redirected.failureOf(redirected) != null) {
+                thrown = Redirected.failureOf(redirected);
+            }
+        }
+    }
+}

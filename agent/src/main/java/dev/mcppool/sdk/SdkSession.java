@@ -1,0 +1,69 @@
+package dev.mcppool.sdk;
+
+import dev.mcppool.pool.PooledSession;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** A real, pooled {@code McpSyncClient} with the transport it owns. */
+final class SdkSession implements PooledSession {
+
+    private final SdkBinding sdk;
+    private final TransportSupport transportSupport;
+    private final Object transport;
+    private final Object client;
+
+    SdkSession(SdkBinding sdk, TransportSupport transportSupport, Object transport, Object client) {
+        this.sdk = sdk;
+        this.transportSupport = transportSupport;
+        this.transport = transport;
+        this.client = client;
+    }
+
+    Object client() {
+        return client;
+    }
+
+    @Override
+    public boolean isUsable() {
+        return sdk.isInitialized(client) && transportSupport.isOpen(transport);
+    }
+
+    @Override
+    public boolean ping(Duration timeout) {
+        try {
+            sdk.ping(client, timeout);
+            return true;
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        sdk.closeInBackground(client);
+    }
+
+    @Override
+    public void terminate(Duration grace) {
+        Optional<Process> process = transportSupport.process(transport);
+        List<ProcessHandle> descendants = process.map(p -> p.descendants().toList()).orElse(List.of());
+        try {
+            sdk.closeGracefully(client, grace);
+        } catch (Throwable e) {
+            // the process is killed below
+        }
+        process.filter(Process::isAlive).ifPresent(Process::destroyForcibly);
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return transportSupport.process(transport).map(p -> !p.isAlive()).orElse(!transportSupport.isOpen(transport));
+    }
+
+    @Override
+    public Optional<ProcessHandle> serverProcess() {
+        return transportSupport.process(transport).map(Process::toHandle);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.mcppool.sdk;
+
+import dev.mcppool.pool.Secrets;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** {@code StdioClientTransport}: the server is a child process identified by command, arguments and environment. */
+final class StdioTransportSupport implements TransportSupport {
+
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+    private static final String[] SCHEDULER_FIELDS = {"inboundScheduler", "outboundScheduler", "errorScheduler"};
+
+    private final Class<?> transportClass;
+    private final Field params;
+    private final Method command;
+    private final Method args;
+    private final Method env;
+    private final Field process;
+    private final Field closing;
+    private final Field stdErrorHandler;
+    private final Field inputMaxSize;
+    private final Field[] schedulers;
+    private final Method schedulerFromExecutor;
+    private final Method schedulerDispose;
+
+    StdioTransportSupport(ClassLoader sdk) throws ReflectiveOperationException {
+        transportClass = Class.forName("io.modelcontextprotocol.client.transport.StdioClientTransport", false, sdk);
+        Class<?> parameters = Class.forName("io.modelcontextprotocol.client.transport.ServerParameters", false, sdk);
+        params = Members.field(transportClass, "params");
+        command = Members.method(parameters, "getCommand");
+        args = Members.method(parameters, "getArgs");
+        env = Members.method(parameters, "getEnv");
+        process = Members.field(transportClass, "process");
+        closing = Members.field(transportClass, "isClosing");
+        stdErrorHandler = Members.field(transportClass, "stdErrorHandler");
+        inputMaxSize = Members.optionalField(transportClass, "inputMaxSize");
+        schedulers = new Field[SCHEDULER_FIELDS.length];
+        for (int i = 0; i < SCHEDULER_FIELDS.length; i++) {
+            schedulers[i] = Members.field(transportClass, SCHEDULER_FIELDS[i]);
+        }
+        Class<?> schedulersClass = Class.forName("reactor.core.scheduler.Schedulers", false, sdk);
+        schedulerFromExecutor = Members.method(schedulersClass, "fromExecutorService", ExecutorService.class);
+        schedulerDispose = Members.method(Class.forName("reactor.core.Disposable", false, sdk), "dispose");
+    }
+
+    @Override
+    public String kind() {
+        return "stdio";
+    }
+
+    @Override
+    public boolean handles(Object transport) {
+        return transport.getClass() == transportClass;
+    }
+
+    @Override
+    public TransportIdentity identify(Object transport) {
+        Object handler = Members.read(stdErrorHandler, transport);
+        if (handler != null && !Members.isLambdaOf(handler, transportClass)) {
+            return TransportIdentity.unpooled("a custom stderr handler on StdioClientTransport");
+        }
+        Object serverParameters = Members.read(params, transport);
+        String commandName = (String) Members.invokeUnchecked(command, serverParameters);
+        @SuppressWarnings("unchecked")
+        List<String> arguments = (List<String>) Members.invokeUnchecked(args, serverParameters);
+        @SuppressWarnings("unchecked")
+        Map<String, String> environment = new TreeMap<>((Map<String, String>) Members.invokeUnchecked(env, serverParameters));
+
+        List<String> identity = new ArrayList<>();
+        identity.add("command=" + commandName);
+        identity.add("args=" + arguments);
+        environment.forEach((name, value) -> identity.add("env." + name + "=" + Secrets.fingerprint(value)));
+        if (inputMaxSize != null) {
+            identity.add("inputMaxSize=" + Members.read(inputMaxSize, transport));
+        }
+        String label = "stdio: " + String.join(" ", prepend(commandName, arguments))
+                + (environment.isEmpty() ? "" : " (env: " + String.join(", ", environment.keySet()) + ")");
+        return TransportIdentity.of(label, identity);
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    /**
+     * The transport's three I/O threads come from {@code Executors.newSingleThreadExecutor()} and so are not daemon
+     * threads: idle pooled sessions would keep the JVM alive after the application's main thread returned, which it
+     * never did without the agent. Pooled sessions get daemon threads instead; the shutdown hook then closes them.
+     */
+    @Override
+    public void prepareForPool(Object transport) {
+        for (Field field : schedulers) {
+            Object original = Members.read(field, transport);
+            ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "mcp-pool-stdio-" + THREAD_NUMBER.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            Members.write(field, transport, Members.invokeUnchecked(schedulerFromExecutor, null, executor));
+            Members.invokeUnchecked(schedulerDispose, original);
+        }
+    }
+
+    @Override
+    public boolean isOpen(Object transport) {
+        Process serverProcess = (Process) Members.read(process, transport);
+        return serverProcess == null || (serverProcess.isAlive() && !(Boolean) Members.read(closing, transport));
+    }
+
+    @Override
+    public Optional<Process> process(Object transport) {
+        return Optional.ofNullable((Process) Members.read(process, transport));
+    }
+}

@@ -1,0 +1,129 @@
+package dev.mcppool.sdk;
+
+import dev.mcppool.pool.Secrets;
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+
+/** {@code HttpClientStreamableHttpTransport}: the server is a URL plus the static headers and HTTP client settings. */
+final class StreamableHttpTransportSupport implements TransportSupport {
+
+    private static final URI PLACEHOLDER = URI.create("http://mcp-pool.invalid/");
+
+    private final Class<?> transportClass;
+    private final Field baseUri;
+    private final Field endpoint;
+    private final Field requestBuilder;
+    private final Field httpClient;
+    private final Field requestCustomizer;
+    private final Field authorizationErrorHandler;
+    private final Field activeSession;
+    private final List<Field> plainSettings = new ArrayList<>();
+
+    StreamableHttpTransportSupport(ClassLoader sdk) throws ReflectiveOperationException {
+        transportClass = Class.forName("io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport",
+                false, sdk);
+        baseUri = Members.field(transportClass, "baseUri");
+        endpoint = Members.field(transportClass, "endpoint");
+        requestBuilder = Members.field(transportClass, "requestBuilder");
+        httpClient = Members.field(transportClass, "httpClient");
+        requestCustomizer = Members.field(transportClass, "httpRequestCustomizer");
+        authorizationErrorHandler = Members.optionalField(transportClass, "authorizationErrorHandler");
+        activeSession = Members.field(transportClass, "activeSession");
+        for (String name : List.of("openConnectionOnStartup", "resumableStreams", "supportedProtocolVersions",
+                "maxResponseSize")) {
+            Field field = Members.optionalField(transportClass, name);
+            if (field != null) {
+                plainSettings.add(field);
+            }
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "streamable-http";
+    }
+
+    @Override
+    public boolean handles(Object transport) {
+        return transport.getClass() == transportClass;
+    }
+
+    @Override
+    public TransportIdentity identify(Object transport) {
+        if (!isNoop(Members.read(requestCustomizer, transport))) {
+            return TransportIdentity.unpooled("an HTTP request customizer");
+        }
+        if (authorizationErrorHandler != null && !isNoop(Members.read(authorizationErrorHandler, transport))) {
+            return TransportIdentity.unpooled("an HTTP authorization error handler");
+        }
+        HttpClient client = (HttpClient) Members.read(httpClient, transport);
+        if (client.authenticator().isPresent()) {
+            return TransportIdentity.unpooled("an HttpClient authenticator");
+        }
+        if (client.cookieHandler().isPresent()) {
+            return TransportIdentity.unpooled("an HttpClient cookie handler");
+        }
+
+        String url = Members.read(baseUri, transport) + String.valueOf(Members.read(endpoint, transport));
+        HttpRequest template = ((HttpRequest.Builder) Members.read(requestBuilder, transport)).copy()
+                .uri(PLACEHOLDER).build();
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(template.headers().map());
+
+        List<String> identity = new ArrayList<>();
+        identity.add("url=" + url);
+        headers.forEach((name, values) -> identity.add("header." + name.toLowerCase()
+                + "=" + Secrets.fingerprint(String.join("\n", values))));
+        identity.add("request.timeout=" + template.timeout().orElse(null));
+        identity.add("request.version=" + template.version().orElse(null));
+        identity.add("request.expectContinue=" + template.expectContinue());
+        identity.add("client.version=" + client.version());
+        identity.add("client.connectTimeout=" + client.connectTimeout().orElse(null));
+        identity.add("client.followRedirects=" + client.followRedirects());
+        identity.add("client.proxy=" + client.proxy().map(proxy -> proxy.getClass().getName()).orElse("none"));
+        identity.add("client.executor=" + client.executor().map(executor -> executor.getClass().getName()).orElse("default"));
+        identity.add("client.sslContext=" + sslContextIdentity(client.sslContext()));
+        for (Field setting : plainSettings) {
+            identity.add(setting.getName() + "=" + Members.read(setting, transport));
+        }
+        String label = "http: " + url + (headers.isEmpty() ? "" : " (headers: " + String.join(", ", headers.keySet()) + ")");
+        return TransportIdentity.of(label, identity);
+    }
+
+    /** The JVM default context is shared by everyone; any other one may hold a client certificate, so it counts by identity. */
+    private static String sslContextIdentity(SSLContext context) {
+        try {
+            if (context == SSLContext.getDefault()) {
+                return "default";
+            }
+        } catch (NoSuchAlgorithmException e) {
+            // no default context: fall through to identity
+        }
+        return context.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(context));
+    }
+
+    private static boolean isNoop(Object handler) {
+        return handler == null || handler.getClass().getSimpleName().equals("Noop");
+    }
+
+    @Override
+    public boolean isOpen(Object transport) {
+        Object session = ((AtomicReference<?>) Members.read(activeSession, transport)).get();
+        return session != null && !session.getClass().getSimpleName().equals("ClosedMcpTransportSession");
+    }
+
+    @Override
+    public Optional<Process> process(Object transport) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.mcppool.sdk;
+
+import dev.mcppool.bootstrap.McpPoolBridge;
+import dev.mcppool.bootstrap.Redirected;
+import dev.mcppool.log.AgentLog;
+import dev.mcppool.pool.PooledSession;
+import dev.mcppool.pool.SessionPool;
+import java.util.Optional;
+
+/**
+ * Pools the official SDK's synchronous clients. A client the application builds becomes a facade (if its settings
+ * allow sharing); its requests run on a borrowed session and its {@code close()} returns that session.
+ */
+public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler {
+
+    private static final ThreadLocal<Boolean> BUILDING_POOLED_SESSION = ThreadLocal.withInitial(() -> false);
+
+    private final SessionPool pool;
+    private final FacadeRegistry facades = new FacadeRegistry();
+    private final ClassValue<Optional<SdkBinding>> bindings = new ClassValue<>() {
+        @Override
+        protected Optional<SdkBinding> computeValue(Class<?> specClass) {
+            return SdkBinding.resolve(specClass);
+        }
+    };
+
+    public SyncClientPooling(SessionPool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public void clientBuilt(Object spec, Object client) {
+        if (BUILDING_POOLED_SESSION.get()) {
+            return;
+        }
+        try {
+            Optional<SdkBinding> sdk = bindings.get(spec.getClass());
+            if (sdk.isEmpty()) {
+                return;
+            }
+            SyncSpecKeys.Keying keying = SyncSpecKeys.keyFor(sdk.get(), spec);
+            if (keying.key() == null) {
+                AgentLog.infoOnce("mcp-pool: MCP clients with " + keying.unpooledReason()
+                        + " run unpooled (sharing their sessions is not supported yet)");
+                return;
+            }
+            facades.register(client, new SyncClientFacade(this, sdk.get(), keying.key(), spec));
+        } catch (RuntimeException | LinkageError e) {
+            AgentLog.warnOnce("mcp-pool: an MCP client runs unpooled because the agent failed to inspect it: " + e);
+        }
+    }
+
+    @Override
+    public Redirected call(Object client, String methodName, String descriptor, Object[] arguments) {
+        SyncClientFacade facade = facades.get(client);
+        return facade == null ? null : facade.call(methodName, descriptor, arguments);
+    }
+
+    SessionPool pool() {
+        return pool;
+    }
+
+    /** Builds the real client from the borrower's own spec, on the borrower's (so far unused) transport. */
+    PooledSession createSession(SdkBinding sdk, Object spec) throws Exception {
+        Object client;
+        BUILDING_POOLED_SESSION.set(true);
+        try {
+            client = sdk.build(spec);
+        } finally {
+            BUILDING_POOLED_SESSION.set(false);
+        }
+        Object transport = sdk.transportOf(spec);
+        TransportSupport support = sdk.transportSupport(transport).orElseThrow();
+        support.prepareForPool(transport);
+        return new SdkSession(sdk, support, transport, client);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.mcppool.sdk;
+
+import java.util.Optional;
+
+/** What the pool needs to know about one SDK transport class: its key, its liveness, its process. */
+interface TransportSupport {
+
+    /** {@code stdio} or {@code streamable-http}, as shown in keys and JMX. */
+    String kind();
+
+    /** Whether {@code transport} is exactly the SDK class this supports; subclasses may behave differently. */
+    boolean handles(Object transport);
+
+    /** The server's identity as seen through this transport, or why a client using it must not be shared. */
+    TransportIdentity identify(Object transport);
+
+    /** Adjusts a transport about to become a pooled session (before it connects). */
+    default void prepareForPool(Object transport) {
+    }
+
+    /** Whether the connection is still up: process alive, HTTP session not closed. True before it connects. */
+    boolean isOpen(Object transport);
+
+    Optional<Process> process(Object transport);
+}

@@ -1,0 +1,51 @@
+package dev.mcppool.pool;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An in-memory session with switches for the faults the pool must notice. */
+final class FakeSession implements PooledSession {
+
+    final int id;
+    volatile boolean usable = true;
+    volatile boolean answersPing = true;
+    final AtomicInteger pings = new AtomicInteger();
+    final AtomicInteger closes = new AtomicInteger();
+    final AtomicInteger terminations = new AtomicInteger();
+
+    FakeSession(int id) {
+        this.id = id;
+    }
+
+    @Override
+    public boolean isUsable() {
+        return usable && closes.get() == 0;
+    }
+
+    @Override
+    public boolean ping(Duration timeout) {
+        pings.incrementAndGet();
+        return answersPing;
+    }
+
+    @Override
+    public void close() {
+        closes.incrementAndGet();
+    }
+
+    @Override
+    public void terminate(Duration grace) {
+        terminations.incrementAndGet();
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return terminations.get() > 0;
+    }
+
+    @Override
+    public Optional<ProcessHandle> serverProcess() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.mcppool.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mcppool.config.PoolOptions;
+import dev.mcppool.config.PoolSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SessionPoolTest {
+
+    private static final PoolKey SERVER_A = new PoolKey("lib", "stdio", "stdio: server-a", List.of("command=a"));
+    private static final PoolKey SERVER_B = new PoolKey("lib", "stdio", "stdio: server-b", List.of("command=b"));
+
+    private final List<FakeSession> created = new ArrayList<>();
+    private SessionPool pool;
+
+    @AfterEach
+    void closePool() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    private SessionPool pool(String options) {
+        PoolSettings settings = PoolOptions.resolve(options, Map.of(), Map.of()).settings();
+        pool = new SessionPool(settings);
+        return pool;
+    }
+
+    private synchronized FakeSession newSession() {
+        FakeSession session = new FakeSession(created.size());
+        created.add(session);
+        return session;
+    }
+
+    @Test
+    void returnedSessionIsLentAgainInsteadOfCreatingOne() throws Exception {
+        pool("");
+        Lease first = pool.borrow(SERVER_A, this::newSession);
+        first.release(true);
+        Lease second = pool.borrow(SERVER_A, this::newSession);
+
+        assertThat(second.session()).isSameAs(first.session());
+        assertThat(created).hasSize(1);
+        assertThat(pool.countersFor(SERVER_A).borrowed()).isEqualTo(2);
+        assertThat(pool.countersFor(SERVER_A).returned()).isEqualTo(1);
+    }
+
+    @Test
+    void differentKeysNeverShareASession() throws Exception {
+        pool("");
+        Lease a = pool.borrow(SERVER_A, this::newSession);
+        a.release(true);
+        Lease b = pool.borrow(SERVER_B, this::newSession);
+
+        assertThat(b.session()).isNotSameAs(a.session());
+        assertThat(created).hasSize(2);
+    }
+
+    @Test
+    void notReusableSessionIsDestroyedAndNeverLentAgain() throws Exception {
+        pool("");
+        Lease first = pool.borrow(SERVER_A, this::newSession);
+        first.release(false);
+        Lease second = pool.borrow(SERVER_A, this::newSession);
+
+        assertThat(second.session()).isNotSameAs(first.session());
+        assertThat(((FakeSession) first.session()).closes.get()).isEqualTo(1);
+        assertThat(pool.countersFor(SERVER_A).destroyed()).isEqualTo(1);
+    }
+
+    @Test
+    void sessionThatDiedWhileLeasedIsNotReturned() throws Exception {
+        pool("");
+        Lease first = pool.borrow(SERVER_A, this::newSession);
+        ((FakeSession) first.session()).usable = false;
+        first.release(true);
+
+        Lease second = pool.borrow(SERVER_A, this::newSession);
+        assertThat(second.session()).isNotSameAs(first.session());
+    }
+
+    @Test
+    void idleSessionIsPingedBeforeReuseAndReplacedWhenItDoesNotAnswer() throws Exception {
+        pool("aliveBypassWindow=0ms");
+        Lease first = pool.borrow(SERVER_A, this::newSession);
+        FakeSession session = (FakeSession) first.session();
+        first.release(true);
+        Thread.sleep(5);
+        session.answersPing = false;
+
+        Lease second = pool.borrow(SERVER_A, this::newSession);
+
+        assertThat(session.pings.get()).isEqualTo(1);
+        assertThat(second.session()).isNotSameAs(session);
+        assertThat(pool.countersFor(SERVER_A).validationFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void recentlyUsedSessionIsNotPinged() throws Exception {
+        pool("aliveBypassWindow=1m");
+        Lease first = pool.borrow(SERVER_A, this::newSession);
+        first.release(true);
+        pool.borrow(SERVER_A, this::newSession);
+
+        assertThat(((FakeSession) first.session()).pings.get()).isZero();
+    }
+
+    @Test
+    void exhaustedPoolFailsAfterMaxWaitNamingServerSizeAndWaiters() throws Exception {
+        pool("maxPerKey=1,maxWait=400ms");
+        pool.borrow(SERVER_A, this::newSession);
+        ExecutorService borrowers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Lease> first = borrowers.submit(() -> pool.borrow(SERVER_A, this::newSession));
+            Thread.sleep(150);
+            Future<Lease> second = borrowers.submit(() -> pool.borrow(SERVER_A, this::newSession));
+
+            assertThatThrownBy(first::get).cause()
+                    .isInstanceOf(PoolExhaustedException.class)
+                    .hasMessageContaining("stdio: server-a")
+                    .hasMessageContaining("within 400 ms")
+                    .hasMessageContaining("1 of maxPerKey=1 sessions are in use")
+                    .hasMessageContaining("1 other threads waiting");
+            assertThatThrownBy(second::get).cause().isInstanceOf(PoolExhaustedException.class);
+            assertThat(created).hasSize(1);
+        } finally {
+            borrowers.shutdownNow();
+        }
+    }
+
+    @Test
+    void creationFailureReachesTheBorrowerUnchanged() {
+        pool("");
+        IllegalStateException serverDown = new IllegalStateException("Client failed to initialize");
+
+        assertThatThrownBy(() -> pool.borrow(SERVER_A, () -> {
+            throw serverDown;
+        })).isSameAs(serverDown);
+    }
+
+    @Test
+    void closeTerminatesLeasedAndIdleSessions() throws Exception {
+        pool("");
+        Lease leased = pool.borrow(SERVER_A, this::newSession);
+        Lease idle = pool.borrow(SERVER_B, this::newSession);
+        idle.release(true);
+
+        pool.close();
+        pool = null;
+
+        assertThat(((FakeSession) leased.session()).terminations.get()).isEqualTo(1);
+        assertThat(((FakeSession) idle.session()).terminations.get()).isEqualTo(1);
+    }
+
+    @Test
+    void keysWithEqualIdentityAreEqualAndLabelsCarryNoSecret() {
+        PoolKey withToken = new PoolKey("lib", "streamable-http", "http: http://127.0.0.1/mcp (headers: Authorization)",
+                List.of("header.authorization=" + Secrets.fingerprint("Bearer s3cret")));
+        PoolKey sameToken = new PoolKey("lib", "streamable-http", "http: http://127.0.0.1/mcp (headers: Authorization)",
+                List.of("header.authorization=" + Secrets.fingerprint("Bearer s3cret")));
+        PoolKey otherToken = new PoolKey("lib", "streamable-http", "http: http://127.0.0.1/mcp (headers: Authorization)",
+                List.of("header.authorization=" + Secrets.fingerprint("Bearer other")));
+
+        assertThat(withToken).isEqualTo(sameToken).hasSameHashCodeAs(sameToken).isNotEqualTo(otherToken);
+        assertThat(withToken.toString()).doesNotContain("s3cret").isNotEqualTo(otherToken.toString());
+    }
+}
