@@ -43,13 +43,34 @@ final class AgentInstaller {
         }
         McpPoolBridge.install(new SyncClientPooling(pool));
 
-        SdkInstrumentation.instrument(new AgentBuilder.Default()
-                        .disableClassFormatChanges()
-                        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                        .with(new FailureListener())
-                        .ignore(nameStartsWith("dev.mcppool.").or(nameStartsWith("java.")).or(nameStartsWith("jdk."))))
-                .installOn(instrumentation);
+        installTransformations(instrumentation);
         AgentLog.info("mcp-pool " + version + " active: " + settings);
+    }
+
+    /**
+     * Byte Buddy's safe mode keeps it from probing {@code sun.misc.Unsafe} (which JDK 24+ reports on stderr); the
+     * advice is inlined and needs none of the class injection that safe mode turns off. The shaded jar relocates the
+     * property name along with Byte Buddy, so the application's own Byte Buddy is not affected.
+     */
+    private static void installTransformations(Instrumentation instrumentation) {
+        String safeModeProperty = "net.bytebuddy.safe";
+        String previous = System.getProperty(safeModeProperty);
+        System.setProperty(safeModeProperty, "true");
+        try {
+            SdkInstrumentation.instrument(new AgentBuilder.Default()
+                            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                            .disableClassFormatChanges()
+                            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                            .with(new FailureListener())
+                            .ignore(nameStartsWith("dev.mcppool.").or(nameStartsWith("java.")).or(nameStartsWith("jdk."))))
+                    .installOn(instrumentation);
+        } finally {
+            if (previous == null) {
+                System.clearProperty(safeModeProperty);
+            } else {
+                System.setProperty(safeModeProperty, previous);
+            }
+        }
     }
 
     /** The platform MBean server takes a while to start; the application's main need not wait for it. */

@@ -1,0 +1,167 @@
+package dev.mcppool.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One run of the demo app in its own JVM, with or without the agent; output goes to files in a test folder. */
+final class DemoRun implements AutoCloseable {
+
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private DemoRun(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    static Builder withoutAgent() {
+        return new Builder(null);
+    }
+
+    /** {@code agentOptions} may be empty: {@code -javaagent:mcp-pool.jar} with no option string. */
+    static Builder withAgent(String agentOptions) {
+        return new Builder(agentOptions);
+    }
+
+    static final class Builder {
+        private final String agentOptions;
+        private final List<String> jvmOptions = new ArrayList<>();
+        private final List<String> arguments = new ArrayList<>();
+        private final Map<String, String> environment = new HashMap<>();
+        private String java = Artifacts.java();
+        private boolean hold;
+
+        private Builder(String agentOptions) {
+            this.agentOptions = agentOptions;
+        }
+
+        Builder jvmOption(String option) {
+            jvmOptions.add(option);
+            return this;
+        }
+
+        Builder args(String... values) {
+            arguments.addAll(List.of(values));
+            return this;
+        }
+
+        Builder env(String name, String value) {
+            environment.put(name, value);
+            return this;
+        }
+
+        Builder java(String javaExecutable) {
+            this.java = javaExecutable;
+            return this;
+        }
+
+        /** Keeps the app alive after its report until {@link DemoRun#closeStdin()}. */
+        Builder hold() {
+            this.hold = true;
+            return this;
+        }
+
+        DemoRun start(Path outputFolder, String name) throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            if (agentOptions != null) {
+                command.add("-javaagent:" + Artifacts.agentJar() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+            }
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(Artifacts.demoJar().toString());
+            command.addAll(arguments);
+            if (hold) {
+                command.add("--hold");
+            }
+            Path stdout = outputFolder.resolve(name + ".out");
+            Path stderr = outputFolder.resolve(name + ".err");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!hold) {
+                process.getOutputStream().close();
+            }
+            return new DemoRun(process, stdout, stderr);
+        }
+
+        /** Starts, waits for a normal exit within {@code limit}, and returns the report. */
+        DemoReport run(Path outputFolder, String name, Duration limit) throws Exception {
+            try (DemoRun run = start(outputFolder, name)) {
+                run.awaitExit(limit);
+                return run.report();
+            }
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    void closeStdin() throws IOException {
+        process.getOutputStream().close();
+    }
+
+    /** Waits for the app to exit with status 0; a timeout kills it and fails the test. */
+    void awaitExit(Duration limit) throws Exception {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the demo did not finish within " + limit + "; stderr:\n" + stderr());
+        }
+        assertThat(process.exitValue()).as("exit status; stderr:\n%s", stderr()).isZero();
+    }
+
+    /** Waits until the report is printed (for runs that hold the JVM open afterwards). */
+    DemoReport awaitReport(Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            String out = stdout();
+            if (out.contains("results-digest=") && out.contains("throughput=")) {
+                Thread.sleep(200);
+                return report();
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the demo exited before reporting; stderr:\n" + stderr());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no report within " + limit + "; stderr:\n" + stderr());
+    }
+
+    DemoReport report() throws IOException {
+        return DemoReport.parse(stdout());
+    }
+
+    String stdout() throws IOException {
+        return Files.readString(stdout);
+    }
+
+    String stderr() throws IOException {
+        return Files.readString(stderr);
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.mcppool.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.tools.attach.VirtualMachine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reads the pool's MXBean from another JVM over a real JMX connection and checks it against what the app did. */
+class JmxIT {
+
+    private static final String SECRET = "Bearer it-secret-7f3a9c";
+    private static final ObjectName POOL = name("dev.mcppool:type=McpSessionPool,name=default");
+
+    @Test
+    void attributesMatchWhatHappenedAndShowNoSecret(@TempDir Path output) throws Exception {
+        try (DemoRun run = DemoRun.withAgent("maxPerKey=3")
+                .args("--transport", "http", "--requests", "60", "--threads", "3", "--header", "Authorization=" + SECRET)
+                .hold()
+                .start(output, "jmx")) {
+            DemoReport report = run.awaitReport(Duration.ofMinutes(2));
+            assertThat(report.errors()).isZero();
+
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(run.pid()));
+            try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()))) {
+                MBeanServerConnection jmx = connector.getMBeanServerConnection();
+
+                long created = (Long) jmx.getAttribute(POOL, "CreatedSessions");
+                assertThat(created).isEqualTo(report.integer("server-sessions")).isBetween(1L, 3L);
+                assertThat(jmx.getAttribute(POOL, "BorrowedCount")).isEqualTo(60L);
+                assertThat(jmx.getAttribute(POOL, "ReturnedCount")).isEqualTo(60L);
+                assertThat(jmx.getAttribute(POOL, "ActiveSessions")).isEqualTo(0);
+                assertThat(jmx.getAttribute(POOL, "WaitingThreads")).isEqualTo(0);
+                assertThat(jmx.getAttribute(POOL, "DestroyedSessions")).isEqualTo(0L);
+                assertThat(jmx.getAttribute(POOL, "IdleSessions")).isEqualTo((int) created);
+                assertThat((Double) jmx.getAttribute(POOL, "MaxBorrowWaitMillis"))
+                        .isGreaterThanOrEqualTo((Double) jmx.getAttribute(POOL, "MeanBorrowWaitMillis"));
+                assertThat((String) jmx.getAttribute(POOL, "Settings")).contains("maxPerKey=3");
+
+                CompositeData[] servers = (CompositeData[]) jmx.getAttribute(POOL, "Servers");
+                assertThat(servers).hasSize(1);
+                CompositeData server = servers[0];
+                assertThat((String) server.get("server")).startsWith("http: http://127.0.0.1:").contains("/mcp")
+                        .contains("Authorization");
+                assertThat(server.get("transport")).isEqualTo("streamable-http");
+                assertThat(server.get("library")).isEqualTo("mcp-java-sdk");
+                assertThat(server.get("borrowed")).isEqualTo(60L);
+                assertThat(server.get("created")).isEqualTo(created);
+                assertThat(server.get("idle")).isEqualTo((int) created);
+
+                assertThat(everyAttributeAsText(jmx)).doesNotContain("it-secret", "7f3a9c");
+            } finally {
+                vm.detach();
+            }
+            run.closeStdin();
+            run.awaitExit(Duration.ofSeconds(30));
+        }
+    }
+
+    private static String everyAttributeAsText(MBeanServerConnection jmx) throws Exception {
+        List<String> values = new ArrayList<>();
+        for (MBeanAttributeInfo attribute : jmx.getMBeanInfo(POOL).getAttributes()) {
+            Object value = jmx.getAttribute(POOL, attribute.getName());
+            values.add(value instanceof Object[] array ? Arrays.deepToString(array) : String.valueOf(value));
+        }
+        return String.join("\n", values);
+    }
+
+    private static ObjectName name(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

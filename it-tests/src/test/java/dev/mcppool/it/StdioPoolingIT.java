@@ -1,0 +1,34 @@
+package dev.mcppool.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 200 per-request clients of the demo's own stdio server, in one JVM with the agent and one without. */
+class StdioPoolingIT {
+
+    private static final String REQUESTS = "200";
+
+    @Test
+    void agentSpawnsAtMostMaxPerKeyServersAndTheAppGetsTheSameResults(@TempDir Path output) throws Exception {
+        DemoReport pooled = DemoRun.withAgent("maxPerKey=4")
+                .args("--requests", REQUESTS, "--threads", "4")
+                .run(output, "pooled", Duration.ofMinutes(3));
+        DemoReport unpooled = DemoRun.withoutAgent()
+                .args("--requests", REQUESTS, "--threads", "4")
+                .run(output, "unpooled", Duration.ofMinutes(10));
+
+        System.out.printf("stdio, 200 requests, 4 threads: without agent p50=%.1f ms, with agent p50=%.3f ms%n",
+                unpooled.millis("p50"), pooled.millis("p50"));
+        assertThat(pooled.errors()).isZero();
+        assertThat(unpooled.errors()).isZero();
+        assertThat(pooled.integer("server-processes")).isBetween(1, 4);
+        assertThat(pooled.integer("server-handshakes")).isBetween(1, 4);
+        assertThat(unpooled.integer("server-processes")).isEqualTo(200);
+        assertThat(unpooled.integer("server-handshakes")).isEqualTo(200);
+        assertThat(pooled.resultsDigest()).isEqualTo(unpooled.resultsDigest());
+    }
+}
