@@ -42,6 +42,9 @@ final class SyncClientFacade {
     }
 
     Redirected call(String name, String descriptor, Object[] arguments) {
+        if (isDetached()) {
+            return null;
+        }
         switch (name) {
             case "close":
                 close();
@@ -57,7 +60,7 @@ final class SyncClientFacade {
         }
         Lease current;
         synchronized (this) {
-            if (detached || (lease == null && LOCAL_UNTIL_BORROWED.contains(name))) {
+            if (lease == null && LOCAL_UNTIL_BORROWED.contains(name)) {
                 return null;
             }
             if (closed) {
@@ -78,6 +81,11 @@ final class SyncClientFacade {
         } finally {
             callFinished();
         }
+    }
+
+    /** A facade whose borrow failed for an agent-side reason runs as the plain, unpooled client it really is. */
+    private synchronized boolean isDetached() {
+        return detached;
     }
 
     /** Called with the lock held. Returns the failure to show the caller, or null when a lease was taken or the facade detached. */

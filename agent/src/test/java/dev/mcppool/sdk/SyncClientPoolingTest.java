@@ -1,0 +1,192 @@
+package dev.mcppool.sdk;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mcppool.bootstrap.McpPoolBridge;
+import dev.mcppool.config.PoolOptions;
+import dev.mcppool.pool.PoolExhaustedException;
+import dev.mcppool.pool.SessionPool;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import net.bytebuddy.agent.ByteBuddyAgent;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The sync-client facade against the real SDK, instrumented in this JVM, and a real stdio server process. */
+class SyncClientPoolingTest {
+
+    private static SessionPool pool;
+
+    @BeforeAll
+    static void instrumentTheSdk() {
+        pool = new SessionPool(PoolOptions.resolve("maxPerKey=2,maxWait=500ms", Map.of(), Map.of()).settings());
+        McpPoolBridge.install(new SyncClientPooling(pool));
+        SdkInstrumentation.instrument(new AgentBuilder.Default()
+                        .disableClassFormatChanges()
+                        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                        .ignore(nameStartsWith("net.bytebuddy.")))
+                .installOn(ByteBuddyAgent.install());
+    }
+
+    @AfterAll
+    static void closePool() {
+        McpPoolBridge.install(null);
+        pool.close();
+    }
+
+    private static StdioClientTransport transport(Map<String, String> env) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new StdioClientTransport(ServerParameters.builder(java)
+                .args("-cp", System.getProperty("java.class.path"), TestStdioServer.class.getName())
+                .env(env).build(), McpJsonDefaults.getMapper());
+    }
+
+    private static McpSyncClient client(String tenant) {
+        return McpClient.sync(transport(Map.of("TENANT", tenant))).requestTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    private static String serverPid(McpSyncClient client) {
+        return text(client.callTool(new CallToolRequest("pid", Map.of())));
+    }
+
+    private static String text(McpSchema.CallToolResult result) {
+        return ((TextContent) result.content().get(0)).text();
+    }
+
+    private static long childProcesses() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
+    }
+
+    @Test
+    void buildConnectsNothingAndCloseReturnsTheSessionForTheNextClient() {
+        long before = childProcesses();
+        McpSyncClient first = client("reuse");
+        assertThat(childProcesses()).isEqualTo(before);
+        assertThat(first.isInitialized()).isFalse();
+        assertThat(first.getServerInfo()).isNull();
+
+        McpSchema.InitializeResult initialized = first.initialize();
+        String pid = serverPid(first);
+        assertThat(first.isInitialized()).isTrue();
+        assertThat(first.getServerInfo()).isEqualTo(initialized.serverInfo());
+        first.close();
+        assertThat(first.isInitialized()).isFalse();
+
+        try (McpSyncClient second = client("reuse")) {
+            assertThat(second.initialize()).isSameAs(initialized);
+            assertThat(serverPid(second)).isEqualTo(pid);
+            assertThat(text(second.callTool(new CallToolRequest("echo", Map.of("text", "hi"))))).isEqualTo("echo:hi");
+        }
+    }
+
+    @Test
+    void closeGracefullyAnswersTrueAndKeepsTheSessionAlive() {
+        McpSyncClient first = client("graceful");
+        String pid = serverPid(first);
+        assertThat(first.closeGracefully()).isTrue();
+        assertThat(ProcessHandle.of(Long.parseLong(pid))).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+        try (McpSyncClient second = client("graceful")) {
+            assertThat(serverPid(second)).isEqualTo(pid);
+        }
+    }
+
+    @Test
+    void differentEnvironmentNeverSharesASession() {
+        String pidA;
+        try (McpSyncClient a = client("tenant-a")) {
+            pidA = serverPid(a);
+        }
+        try (McpSyncClient b = client("tenant-b")) {
+            assertThat(serverPid(b)).isNotEqualTo(pidA);
+        }
+    }
+
+    @Test
+    void serverErrorReachesTheCallerAndTheSessionStaysPooled() {
+        String pid;
+        try (McpSyncClient client = client("errors")) {
+            pid = serverPid(client);
+            assertThatThrownBy(() -> client.callTool(new CallToolRequest("no-such-tool", Map.of())))
+                    .isInstanceOf(McpError.class)
+                    .hasMessageContaining("Unknown tool");
+        }
+        try (McpSyncClient client = client("errors")) {
+            assertThat(serverPid(client)).isEqualTo(pid);
+        }
+    }
+
+    @Test
+    void sessionWhoseLoggingLevelWasChangedIsNotLentAgain() {
+        String pid;
+        try (McpSyncClient client = client("tainted")) {
+            pid = serverPid(client);
+            client.setLoggingLevel(McpSchema.LoggingLevel.DEBUG);
+        }
+        try (McpSyncClient client = client("tainted")) {
+            assertThat(serverPid(client)).isNotEqualTo(pid);
+        }
+    }
+
+    @Test
+    void closedClientRefusesFurtherRequests() {
+        McpSyncClient client = client("closed");
+        serverPid(client);
+        client.close();
+
+        assertThatThrownBy(() -> serverPid(client))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("was closed");
+        client.close();
+    }
+
+    @Test
+    void clientWithSamplingHandlerRunsUnpooledOnItsOwnServer() {
+        String pooledPid;
+        try (McpSyncClient pooled = client("sampling")) {
+            pooledPid = serverPid(pooled);
+        }
+        McpSyncClient unpooled = McpClient.sync(transport(Map.of("TENANT", "sampling")))
+                .sampling(request -> McpSchema.CreateMessageResult.builder().message("x").build())
+                .build();
+        String ownPid = serverPid(unpooled);
+        assertThat(ownPid).isNotEqualTo(pooledPid);
+        assertThat(unpooled.closeGracefully()).isTrue();
+        assertThat(ProcessHandle.of(Long.parseLong(ownPid)).filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
+    void exhaustedPoolFailsTheRequestNamingTheServer() {
+        McpSyncClient first = client("exhausted");
+        McpSyncClient second = client("exhausted");
+        McpSyncClient third = client("exhausted");
+        try {
+            serverPid(first);
+            serverPid(second);
+            assertThatThrownBy(() -> serverPid(third))
+                    .isInstanceOf(PoolExhaustedException.class)
+                    .hasMessageContaining("stdio: ")
+                    .hasMessageContaining("TENANT")
+                    .hasMessageNotContaining("exhausted")
+                    .hasMessageContaining("2 of maxPerKey=2");
+        } finally {
+            first.close();
+            second.close();
+            third.close();
+        }
+    }
+}
