@@ -1,0 +1,155 @@
+package dev.mcppool.demo;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Options of the client mode. {@code stdioCommand} and {@code url} are null when the demo targets its own
+ * server.
+ */
+record ClientOptions(String transport, String stdioCommand, String url, int requests, int threads, String tool,
+        String argName, List<Map.Entry<String, String>> headers, Duration requestTimeout, boolean hold) {
+
+    static final String STDIO = "stdio";
+    static final String HTTP = "http";
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    /** Base URI and endpoint path of a Streamable HTTP server URL. */
+    record HttpTarget(String baseUri, String endpoint) {
+    }
+
+    /** @throws IllegalArgumentException on any unknown, missing or contradictory option */
+    static ClientOptions parse(String... args) {
+        String transportFlag = null;
+        String stdioCommand = null;
+        String url = null;
+        int requests = 50;
+        int threads = 1;
+        String tool = "echo";
+        String argName = "text";
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        Duration requestTimeout = Duration.ofSeconds(20);
+        boolean hold = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--transport" -> transportFlag = transport(value(args, ++i, option));
+                case "--stdio" -> stdioCommand = value(args, ++i, option);
+                case "--url" -> url = value(args, ++i, option);
+                case "--requests" -> requests = positive(value(args, ++i, option), option);
+                case "--threads" -> threads = positive(value(args, ++i, option), option);
+                case "--tool" -> tool = value(args, ++i, option);
+                case "--arg-name" -> argName = value(args, ++i, option);
+                case "--header" -> headers.add(header(value(args, ++i, option)));
+                case "--request-timeout" -> requestTimeout = duration(value(args, ++i, option));
+                case "--hold" -> hold = true;
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (stdioCommand != null && url != null) {
+            throw new IllegalArgumentException("--stdio and --url exclude each other");
+        }
+        String implied = stdioCommand != null ? STDIO : url != null ? HTTP : null;
+        if (implied != null && transportFlag != null && !implied.equals(transportFlag)) {
+            throw new IllegalArgumentException("--transport " + transportFlag + " contradicts "
+                    + (implied.equals(STDIO) ? "--stdio" : "--url"));
+        }
+        String transport = implied != null ? implied : transportFlag != null ? transportFlag : STDIO;
+        if (stdioCommand != null && commandTokens(stdioCommand).isEmpty()) {
+            throw new IllegalArgumentException("--stdio needs a command");
+        }
+        if (url != null) {
+            httpTarget(url); // rejects a malformed URL before any request runs
+        }
+        if (!headers.isEmpty() && transport.equals(STDIO)) {
+            throw new IllegalArgumentException("--header applies to the http transport only");
+        }
+        return new ClientOptions(transport, stdioCommand, url, requests, threads, tool, argName, List.copyOf(headers),
+                requestTimeout, hold);
+    }
+
+    boolean ownServer() {
+        return stdioCommand == null && url == null;
+    }
+
+    /** The {@code target=} value of the report. */
+    String targetLabel() {
+        return ownServer() ? "own-server" : stdioCommand != null ? stdioCommand : url;
+    }
+
+    static List<String> commandTokens(String commandLine) {
+        return Arrays.stream(commandLine.trim().split("\\s+")).filter(token -> !token.isEmpty()).toList();
+    }
+
+    /** {@code http://host:port/mcp} → base {@code http://host:port}, endpoint {@code /mcp} (the default when the URL has no path). */
+    static HttpTarget httpTarget(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad --url " + url + ": " + e.getMessage());
+        }
+        if ((!HTTP.equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getRawAuthority() == null) {
+            throw new IllegalArgumentException("--url must be an absolute http(s) URL: " + url);
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/mcp" : uri.getRawPath();
+        String endpoint = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        return new HttpTarget(uri.getScheme() + "://" + uri.getRawAuthority(), endpoint);
+    }
+
+    /** {@code 500ms}, {@code 20s}, {@code 2m} or {@code 1h}. */
+    static Duration duration(String text) {
+        Matcher m = DURATION.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("bad duration " + text + " (expected e.g. 500ms, 20s, 2m)");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+
+    private static String transport(String value) {
+        if (!value.equals(STDIO) && !value.equals(HTTP)) {
+            throw new IllegalArgumentException("--transport must be stdio or http, not " + value);
+        }
+        return value;
+    }
+
+    private static Map.Entry<String, String> header(String value) {
+        int eq = value.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("--header needs Name=Value, got " + value);
+        }
+        return Map.entry(value.substring(0, eq), value.substring(eq + 1));
+    }
+
+    private static int positive(String value, String option) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a positive integer, got " + value);
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+}

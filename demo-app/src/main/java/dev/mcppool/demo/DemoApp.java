@@ -1,0 +1,79 @@
+package dev.mcppool.demo;
+
+import java.util.Arrays;
+
+/**
+ * Entry point. {@code server stdio} and {@code server http [--port N]} run the demo MCP servers; anything
+ * else is client mode, which builds one fresh SDK client per request (see {@link PerRequestClientLoop}).
+ */
+public final class DemoApp {
+
+    static final String USAGE = String.join("\n",
+            "usage: java -jar demo-app.jar server stdio",
+            "       java -jar demo-app.jar server http [--port N]",
+            "       java -jar demo-app.jar [--transport stdio|http] [--stdio \"<command line>\" | --url <http url>]",
+            "                              [--requests N] [--threads T] [--tool NAME] [--arg-name NAME]",
+            "                              [--header Name=Value]... [--request-timeout 20s] [--hold]");
+
+    private DemoApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("server")) {
+            runServer(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        ClientOptions options;
+        try {
+            options = ClientOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            usageError(e.getMessage());
+            return;
+        }
+        DemoClient.run(options);
+    }
+
+    private static void runServer(String[] args) throws Exception {
+        String kind = args.length > 0 ? args[0] : "";
+        String[] options = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        if (kind.equals("stdio") && options.length == 0) {
+            DemoStdioServer.run();
+        } else if (kind.equals("http")) {
+            int port;
+            try {
+                port = httpPort(options);
+            } catch (IllegalArgumentException e) {
+                usageError(e.getMessage());
+                return;
+            }
+            DemoHttpServer.runStandalone(port);
+        } else {
+            usageError("server needs stdio (without options) or http [--port N]");
+        }
+    }
+
+    /** The port of {@code server http [--port N]}; 0 (a random free port) when absent. */
+    static int httpPort(String... options) {
+        if (options.length == 0) {
+            return 0;
+        }
+        if (options.length != 2 || !options[0].equals("--port")) {
+            throw new IllegalArgumentException("server http takes only --port N");
+        }
+        try {
+            int port = Integer.parseInt(options[1]);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--port needs 0..65535, got " + options[1]);
+    }
+
+    private static void usageError(String message) {
+        System.err.println("demo-app: " + message);
+        System.err.println(USAGE);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.mcppool.demo;
+
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import org.apache.catalina.Context;
+import org.apache.catalina.Globals;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/** The demo MCP server over Streamable HTTP: embedded Tomcat on 127.0.0.1, endpoint {@value #ENDPOINT}. */
+final class DemoHttpServer implements AutoCloseable {
+
+    static final String HOST = "127.0.0.1";
+    static final String ENDPOINT = "/mcp";
+
+    // held statically: java.util.logging keeps loggers weakly, and a collected logger forgets its level
+    private static final Logger TOMCAT_LOGGER = Logger.getLogger("org.apache");
+    // on stop it warns about every Reactor thread first used by a request: noise for an embedded server
+    private static final Logger TOMCAT_LEAK_CHECK_LOGGER = Logger.getLogger("org.apache.catalina.loader.WebappClassLoaderBase");
+
+    private final Path baseDir;
+    private final Tomcat tomcat;
+    private final McpSyncServer mcpServer;
+    private final SessionCountingTransportProvider provider;
+    private final Connector connector;
+
+    private DemoHttpServer(Path baseDir, Tomcat tomcat, McpSyncServer mcpServer,
+            SessionCountingTransportProvider provider, Connector connector) {
+        this.baseDir = baseDir;
+        this.tomcat = tomcat;
+        this.mcpServer = mcpServer;
+        this.provider = provider;
+        this.connector = connector;
+    }
+
+    /** Starts the server; port 0 picks a free port. */
+    static DemoHttpServer start(int port) throws IOException, LifecycleException {
+        TOMCAT_LOGGER.setLevel(Level.WARNING);
+        TOMCAT_LEAK_CHECK_LOGGER.setLevel(Level.SEVERE);
+        HttpServletStreamableServerTransportProvider servlet = HttpServletStreamableServerTransportProvider.builder()
+                .mcpEndpoint(ENDPOINT)
+                // SDK 2.1.0 runs the idle-session sweeper on a non-daemon thread that closeGracefully() never
+                // stops, which would keep the JVM alive; null disables the sweeper (clients end sessions by DELETE)
+                .sessionSweepInterval(null)
+                .build();
+        SessionCountingTransportProvider provider = new SessionCountingTransportProvider(servlet);
+        McpSyncServer mcpServer = DemoTools.configure(McpServer.sync(provider), "demo-http");
+
+        Path baseDir = Files.createTempDirectory("demo-http-");
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(baseDir.toString());
+        Connector connector = new Connector();
+        connector.setPort(port);
+        if (!connector.setProperty("address", HOST)) {
+            throw new IllegalStateException("Tomcat connector rejected address " + HOST);
+        }
+        tomcat.setConnector(connector);
+        Context context = tomcat.addContext("", baseDir.toString());
+        Wrapper wrapper = Tomcat.addServlet(context, "mcp", servlet);
+        // the provider answers with server-sent events, which need an async servlet
+        wrapper.setAsyncSupported(true);
+        context.addServletMappingDecoded("/*", "mcp");
+        DemoHttpServer server = new DemoHttpServer(baseDir, tomcat, mcpServer, provider, connector);
+        tomcat.start();
+        // Tomcat only logs a connector that failed to bind, and starts anyway
+        if (connector.getState() != LifecycleState.STARTED) {
+            server.close();
+            throw new IllegalStateException("cannot listen on " + HOST + ":" + port + " (see the Tomcat error above)");
+        }
+        return server;
+    }
+
+    /** {@code server http [--port N]}: serves until stdin reaches end of stream or the process is killed. */
+    static void runStandalone(int port) throws IOException, LifecycleException {
+        DemoHttpServer server = start(port);
+        System.out.println("listening " + server.url());
+        System.out.flush();
+        System.in.transferTo(OutputStream.nullOutputStream());
+        server.close();
+        System.exit(0);
+    }
+
+    String url() {
+        return "http://" + HOST + ":" + connector.getLocalPort() + ENDPOINT;
+    }
+
+    int sessionsCreated() {
+        return provider.sessionsCreated();
+    }
+
+    @Override
+    public void close() {
+        mcpServer.closeGracefully();
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } catch (LifecycleException e) {
+            System.err.println("demo http server: Tomcat did not stop cleanly: " + e);
+        }
+        deleteRecursively(baseDir);
+        // Tomcat publishes its base dir as catalina.home/base; a later Tomcat in this JVM would re-create it
+        for (String property : new String[] {Globals.CATALINA_HOME_PROP, Globals.CATALINA_BASE_PROP}) {
+            if (baseDir.toString().equals(System.getProperty(property))) {
+                System.clearProperty(property);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("demo http server: cannot delete " + dir + ": " + e);
+        }
+    }
+}

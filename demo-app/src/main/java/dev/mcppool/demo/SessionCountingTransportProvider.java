@@ -1,0 +1,60 @@
+package dev.mcppool.demo;
+
+import io.modelcontextprotocol.spec.McpStreamableServerSession;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts the MCP sessions a Streamable HTTP server creates. The transport provider asks the session factory
+ * for a new session exactly once per {@code initialize} request it answers, so wrapping that factory counts
+ * handshakes without touching the HTTP bodies.
+ */
+final class SessionCountingTransportProvider implements McpStreamableServerTransportProvider {
+
+    private final McpStreamableServerTransportProvider delegate;
+    private final AtomicInteger sessions = new AtomicInteger();
+
+    SessionCountingTransportProvider(McpStreamableServerTransportProvider delegate) {
+        this.delegate = delegate;
+    }
+
+    int sessionsCreated() {
+        return sessions.get();
+    }
+
+    @Override
+    public void setSessionFactory(McpStreamableServerSession.Factory factory) {
+        delegate.setSessionFactory(initializeRequest -> {
+            sessions.incrementAndGet();
+            return factory.startSession(initializeRequest);
+        });
+    }
+
+    @Override
+    public Mono<Void> notifyClients(String method, Object params) {
+        return delegate.notifyClients(method, params);
+    }
+
+    @Override
+    public Mono<Void> notifyClient(String sessionId, String method, Object params) {
+        return delegate.notifyClient(sessionId, method, params);
+    }
+
+    @Override
+    public List<String> protocolVersions() {
+        return delegate.protocolVersions();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        return delegate.closeGracefully();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.mcppool.demo;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ClientOptionsTest {
+
+    @Test
+    void defaultsTargetTheOwnStdioServer() {
+        ClientOptions options = ClientOptions.parse();
+
+        assertThat(options.transport()).isEqualTo("stdio");
+        assertThat(options.ownServer()).isTrue();
+        assertThat(options.targetLabel()).isEqualTo("own-server");
+        assertThat(options.requests()).isEqualTo(50);
+        assertThat(options.threads()).isEqualTo(1);
+        assertThat(options.tool()).isEqualTo("echo");
+        assertThat(options.argName()).isEqualTo("text");
+        assertThat(options.headers()).isEmpty();
+        assertThat(options.requestTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(options.hold()).isFalse();
+    }
+
+    @Test
+    void parsesEveryOption() {
+        ClientOptions options = ClientOptions.parse("--url", "http://localhost:3001/mcp", "--requests", "7",
+                "--threads", "3", "--tool", "say", "--arg-name", "message", "--header", "X-Tenant=a=b",
+                "--header", "Authorization=Bearer t", "--request-timeout", "1500ms", "--hold");
+
+        assertThat(options.transport()).isEqualTo("http");
+        assertThat(options.ownServer()).isFalse();
+        assertThat(options.targetLabel()).isEqualTo("http://localhost:3001/mcp");
+        assertThat(options.requests()).isEqualTo(7);
+        assertThat(options.threads()).isEqualTo(3);
+        assertThat(options.tool()).isEqualTo("say");
+        assertThat(options.argName()).isEqualTo("message");
+        assertThat(options.headers()).containsExactly(Map.entry("X-Tenant", "a=b"), Map.entry("Authorization", "Bearer t"));
+        assertThat(options.requestTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(options.hold()).isTrue();
+    }
+
+    @Test
+    void stdioCommandImpliesStdioAndIsTheTargetLabel() {
+        ClientOptions options = ClientOptions.parse("--stdio", "node  dist/index.js stdio");
+
+        assertThat(options.transport()).isEqualTo("stdio");
+        assertThat(options.targetLabel()).isEqualTo("node  dist/index.js stdio");
+        assertThat(ClientOptions.commandTokens(options.stdioCommand())).containsExactly("node", "dist/index.js", "stdio");
+    }
+
+    @Test
+    void transportHttpAloneTargetsTheOwnHttpServer() {
+        ClientOptions options = ClientOptions.parse("--transport", "http");
+
+        assertThat(options.transport()).isEqualTo("http");
+        assertThat(options.ownServer()).isTrue();
+    }
+
+    @Test
+    void rejectsContradictionsAndBadValues() {
+        assertThatThrownBy(() -> ClientOptions.parse("--transport", "http", "--stdio", "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--stdio");
+        assertThatThrownBy(() -> ClientOptions.parse("--transport", "stdio", "--url", "http://h:1/mcp"))
+                .hasMessageContaining("--url");
+        assertThatThrownBy(() -> ClientOptions.parse("--stdio", "x", "--url", "http://h:1/mcp"))
+                .hasMessageContaining("exclude");
+        assertThatThrownBy(() -> ClientOptions.parse("--header", "A=b")).hasMessageContaining("http transport");
+        assertThatThrownBy(() -> ClientOptions.parse("--transport", "http", "--header", "novalue"))
+                .hasMessageContaining("Name=Value");
+        assertThatThrownBy(() -> ClientOptions.parse("--transport", "sse")).hasMessageContaining("stdio or http");
+        assertThatThrownBy(() -> ClientOptions.parse("--requests", "0")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> ClientOptions.parse("--threads", "two")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> ClientOptions.parse("--requests")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> ClientOptions.parse("--stdio", "   ")).hasMessageContaining("needs a command");
+        assertThatThrownBy(() -> ClientOptions.parse("--url", "localhost:3001/mcp")).hasMessageContaining("absolute");
+        assertThatThrownBy(() -> ClientOptions.parse("--verbose")).hasMessageContaining("unknown option --verbose");
+    }
+
+    @Test
+    void splitsUrlsIntoBaseAndEndpoint() {
+        assertThat(ClientOptions.httpTarget("http://127.0.0.1:3001/mcp"))
+                .isEqualTo(new ClientOptions.HttpTarget("http://127.0.0.1:3001", "/mcp"));
+        assertThat(ClientOptions.httpTarget("https://example.org/api/v1/mcp?tenant=a%20b"))
+                .isEqualTo(new ClientOptions.HttpTarget("https://example.org", "/api/v1/mcp?tenant=a%20b"));
+        assertThat(ClientOptions.httpTarget("http://localhost:8080"))
+                .isEqualTo(new ClientOptions.HttpTarget("http://localhost:8080", "/mcp"));
+    }
+
+    @Test
+    void parsesDurations() {
+        assertThat(ClientOptions.duration("20s")).isEqualTo(Duration.ofSeconds(20));
+        assertThat(ClientOptions.duration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(ClientOptions.duration("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(ClientOptions.duration("1h")).isEqualTo(Duration.ofHours(1));
+        for (String bad : List.of("20", "s", "-1s", "1.5s", "PT20S")) {
+            assertThatThrownBy(() -> ClientOptions.duration(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.mcppool.demo;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The per-request loop against the in-process HTTP server: one server session per request, results in order. */
+class OwnHttpServerTest {
+
+    @Test
+    void everyRequestIsOneSessionWithItsOwnEcho() throws Exception {
+        ClientOptions options = ClientOptions.parse("--transport", "http", "--requests", "6", "--threads", "3");
+        try (ClientTarget target = ClientTarget.of(options)) {
+            PerRequestClientLoop.Result result = new PerRequestClientLoop(target.transports(), options.tool(),
+                    options.argName(), options.requestTimeout()).run(options.requests(), options.threads());
+
+            assertThat(result.errors()).isZero();
+            assertThat(result.texts()).containsExactly(
+                    IntStream.range(0, 6).mapToObj(i -> "echo:req-" + i).toArray(String[]::new));
+            assertThat(Arrays.stream(result.nanos())).allMatch(nanos -> nanos > 0);
+            assertThat(target.serverLines()).containsExactly("server-sessions=6");
+        }
+    }
+
+    @Test
+    void serverListensOnLoopbackOnly() throws Exception {
+        try (DemoHttpServer server = DemoHttpServer.start(0)) {
+            assertThat(server.url()).matches("http://127\\.0\\.0\\.1:\\d+/mcp");
+            assertThat(server.sessionsCreated()).isZero();
+        }
+    }
+}
