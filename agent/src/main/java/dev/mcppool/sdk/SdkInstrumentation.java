@@ -12,7 +12,9 @@ import dev.mcppool.bootstrap.McpPoolBridge;
 import dev.mcppool.bootstrap.Redirected;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Where the official SDK's sync client meets the pool:
@@ -37,11 +39,13 @@ public final class SdkInstrumentation {
                         Advice.to(SyncSpecBuildAdvice.class).on(named("build").and(takesArguments(0)))))
                 .type(named(SdkBinding.SYNC_CLIENT_CLASS))
                 .transform((builder, type, classLoader, module, protectionDomain) -> builder
-                        .visit(Advice.to(SyncClientCallAdvice.class).on(publicInstanceMethods().and(not(returns(void.class)))))
-                        .visit(Advice.to(SyncClientVoidCallAdvice.class).on(publicInstanceMethods().and(returns(void.class)))));
+                        .visit(Advice.to(RedirectToPooledSession.class, ReturnPooledOutcome.class)
+                                .on(publicInstanceMethods().and(not(returns(void.class)))))
+                        .visit(Advice.to(RedirectToPooledSession.class, ThrowPooledFailure.class)
+                                .on(publicInstanceMethods().and(returns(void.class)))));
     }
 
-    private static net.bytebuddy.matcher.ElementMatcher.Junction<net.bytebuddy.description.method.MethodDescription> publicInstanceMethods() {
+    private static ElementMatcher.Junction<MethodDescription> publicInstanceMethods() {
         return isMethod().and(isPublic()).and(not(isStatic()));
     }
 
@@ -55,14 +59,21 @@ public final class SdkInstrumentation {
         }
     }
 
-    public static final class SyncClientCallAdvice {
-        private SyncClientCallAdvice() {
+    /** Asks the pool first; a non-null answer skips the SDK's own method body. */
+    public static final class RedirectToPooledSession {
+        private RedirectToPooledSession() {
         }
 
         @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
         public static Object onEnter(@Advice.This Object client, @Advice.Origin("#m") String name,
                                      @Advice.Origin("#d") String descriptor, @Advice.AllArguments Object[] arguments) {
             return McpPoolBridge.syncClientCall(client, name, descriptor, arguments);
+        }
+    }
+
+    /** Hands the pooled session's return value or exception to the caller of a method that returns something. */
+    public static final class ReturnPooledOutcome {
+        private ReturnPooledOutcome() {
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
@@ -80,14 +91,9 @@ public final class SdkInstrumentation {
         }
     }
 
-    public static final class SyncClientVoidCallAdvice {
-        private SyncClientVoidCallAdvice() {
-        }
-
-        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
-        public static Object onEnter(@Advice.This Object client, @Advice.Origin("#m") String name,
-                                     @Advice.Origin("#d") String descriptor, @Advice.AllArguments Object[] arguments) {
-            return McpPoolBridge.syncClientCall(client, name, descriptor, arguments);
+    /** Hands the pooled session's exception, if any, to the caller of a void method. */
+    public static final class ThrowPooledFailure {
+        private ThrowPooledFailure() {
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)

@@ -74,7 +74,9 @@ final class StreamableHttpTransportSupport implements TransportSupport {
             return TransportIdentity.unpooled("an HttpClient cookie handler");
         }
 
-        String url = Members.read(baseUri, transport) + String.valueOf(Members.read(endpoint, transport));
+        URI base = (URI) Members.read(baseUri, transport);
+        String endpointPath = String.valueOf(Members.read(endpoint, transport));
+        String url = base + endpointPath;
         HttpRequest template = ((HttpRequest.Builder) Members.read(requestBuilder, transport)).copy()
                 .uri(PLACEHOLDER).build();
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -96,8 +98,27 @@ final class StreamableHttpTransportSupport implements TransportSupport {
         for (Field setting : plainSettings) {
             identity.add(setting.getName() + "=" + Members.read(setting, transport));
         }
-        String label = "http: " + url + (headers.isEmpty() ? "" : " (headers: " + String.join(", ", headers.keySet()) + ")");
+        String label = "http: " + redacted(base, endpointPath) + (headers.isEmpty() ? "" : " (headers: " + String.join(", ", headers.keySet()) + ")");
         return TransportIdentity.of(label, identity);
+    }
+
+    /** The URL without what may carry credentials: user info and query values are shown as {@code ***}. */
+    static String redacted(URI base, String endpointPath) {
+        StringBuilder shown = new StringBuilder().append(base.getScheme()).append("://");
+        if (base.getRawUserInfo() != null) {
+            shown.append("***@");
+        }
+        shown.append(base.getHost());
+        if (base.getPort() >= 0) {
+            shown.append(':').append(base.getPort());
+        }
+        shown.append(base.getRawPath() == null ? "" : base.getRawPath());
+        if (base.getRawQuery() != null) {
+            shown.append("?***");
+        }
+        int query = endpointPath.indexOf('?');
+        shown.append(query < 0 ? endpointPath : endpointPath.substring(0, query) + "?***");
+        return shown.toString();
     }
 
     /** The JVM default context is shared by everyone; any other one may hold a client certificate, so it counts by identity. */
