@@ -1,5 +1,7 @@
 package dev.mcppool.bootstrap;
 
+import java.lang.ref.Reference;
+
 /**
  * The only agent class that instrumented MCP library code calls. It is injected into the bootstrap class loader, so
  * advice inlined into library classes can reach it from whatever class loader the library lives in. It uses JDK
@@ -38,6 +40,11 @@ public final class McpPoolBridge {
 
     public static Redirected syncClientCall(Object client, String methodName, String descriptor, Object[] arguments) {
         SyncClientHandler handler = syncClientHandler;
-        return handler == null ? null : handler.call(client, methodName, descriptor, arguments);
+        try {
+            return handler == null ? null : handler.call(client, methodName, descriptor, arguments);
+        } finally {
+            // A client that is used only for this one call must not be collected (and its session reclaimed) mid-call.
+            Reference.reachabilityFence(client);
+        }
     }
 }

@@ -32,6 +32,9 @@ public interface McpPoolMXBean {
 
     double getMaxBorrowWaitMillis();
 
-    /** One row per server key; labels are redacted (header and environment values never appear). */
+    /**
+     * One row per server key that has sessions (or threads waiting for one); labels are redacted (header and
+     * environment values never appear).
+     */
     ServerStats[] getServers();
 }

@@ -7,7 +7,6 @@ import dev.mcppool.pool.SessionPool;
 import java.lang.management.ManagementFactory;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -70,39 +69,37 @@ public final class PoolMonitor implements McpPoolMXBean {
 
     @Override
     public long getCreatedSessions() {
-        return sum(ServerCounters::created);
+        return pool.totals().created();
     }
 
     @Override
     public long getDestroyedSessions() {
-        return sum(ServerCounters::destroyed);
+        return pool.totals().destroyed();
     }
 
     @Override
     public long getBorrowedCount() {
-        return sum(ServerCounters::borrowed);
+        return pool.totals().borrowed();
     }
 
     @Override
     public long getReturnedCount() {
-        return sum(ServerCounters::returned);
+        return pool.totals().returned();
     }
 
     @Override
     public long getValidationFailures() {
-        return sum(ServerCounters::validationFailures);
+        return pool.totals().validationFailures();
     }
 
     @Override
     public double getMeanBorrowWaitMillis() {
-        long borrowed = getBorrowedCount();
-        return borrowed == 0 ? 0 : nanosToMillis(sum(ServerCounters::totalBorrowWaitNanos)) / borrowed;
+        return meanMillis(pool.totals());
     }
 
     @Override
     public double getMaxBorrowWaitMillis() {
-        return nanosToMillis(pool.counters().values().stream()
-                .mapToLong(ServerCounters::maxBorrowWaitNanos).max().orElse(0));
+        return nanosToMillis(pool.totals().maxBorrowWaitNanos());
     }
 
     @Override
@@ -116,17 +113,15 @@ public final class PoolMonitor implements McpPoolMXBean {
     private ServerStats row(Map.Entry<PoolKey, ServerCounters> entry) {
         PoolKey key = entry.getKey();
         ServerCounters counters = entry.getValue();
-        long borrowed = counters.borrowed();
         return new ServerStats(key.label(), key.fingerprint(), key.library(), key.transport(),
                 pool.activeCount(key), pool.idleCount(key), pool.waiterCount(key),
-                counters.created(), counters.destroyed(), borrowed, counters.returned(),
-                counters.validationFailures(),
-                borrowed == 0 ? 0 : nanosToMillis(counters.totalBorrowWaitNanos()) / borrowed,
-                nanosToMillis(counters.maxBorrowWaitNanos()));
+                counters.created(), counters.destroyed(), counters.borrowed(), counters.returned(),
+                counters.validationFailures(), meanMillis(counters), nanosToMillis(counters.maxBorrowWaitNanos()));
     }
 
-    private long sum(ToLongFunction<ServerCounters> counter) {
-        return pool.counters().values().stream().mapToLong(counter).sum();
+    private static double meanMillis(ServerCounters counters) {
+        long borrowed = counters.borrowed();
+        return borrowed == 0 ? 0 : nanosToMillis(counters.totalBorrowWaitNanos()) / borrowed;
     }
 
     private static double nanosToMillis(long nanos) {

@@ -13,26 +13,32 @@ public final class ServerCounters {
     private final LongAdder validationFailures = new LongAdder();
     private final LongAdder borrowWaitNanos = new LongAdder();
     private final AtomicLong maxBorrowWaitNanos = new AtomicLong();
+    private volatile long lastActivityNanos = System.nanoTime();
 
     void recordCreated() {
+        lastActivityNanos = System.nanoTime();
         created.increment();
     }
 
     void recordDestroyed() {
+        lastActivityNanos = System.nanoTime();
         destroyed.increment();
     }
 
     void recordBorrowed(long waitNanos) {
+        lastActivityNanos = System.nanoTime();
         borrowed.increment();
         borrowWaitNanos.add(waitNanos);
         maxBorrowWaitNanos.accumulateAndGet(waitNanos, Math::max);
     }
 
     void recordReturned() {
+        lastActivityNanos = System.nanoTime();
         returned.increment();
     }
 
     void recordValidationFailure() {
+        lastActivityNanos = System.nanoTime();
         validationFailures.increment();
     }
 
@@ -62,5 +68,9 @@ public final class ServerCounters {
 
     public long maxBorrowWaitNanos() {
         return maxBorrowWaitNanos.get();
+    }
+
+    long lastActivityNanos() {
+        return lastActivityNanos;
     }
 }

@@ -16,13 +16,15 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
 
     private final PoolSettings settings;
     private final Function<PoolKey, ServerCounters> counters;
+    private final ServerCounters totals;
     private final LiveSessions liveSessions;
     private final Supplier<SessionCreator> currentCreator;
 
-    SessionLifecycle(PoolSettings settings, Function<PoolKey, ServerCounters> counters, LiveSessions liveSessions,
-                     Supplier<SessionCreator> currentCreator) {
+    SessionLifecycle(PoolSettings settings, Function<PoolKey, ServerCounters> counters, ServerCounters totals,
+                     LiveSessions liveSessions, Supplier<SessionCreator> currentCreator) {
         this.settings = settings;
         this.counters = counters;
+        this.totals = totals;
         this.liveSessions = liveSessions;
         this.currentCreator = currentCreator;
     }
@@ -31,11 +33,12 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     public PooledSession create(PoolKey key) throws Exception {
         SessionCreator creator = currentCreator.get();
         if (creator == null) {
-            throw new IllegalStateException("mcp-pool: a session for " + key + " can only be created by a borrower");
+            throw new NoCreatorException();
         }
         PooledSession session = creator.create();
         liveSessions.add(session);
         counters.apply(key).recordCreated();
+        totals.recordCreated();
         return session;
     }
 
@@ -57,6 +60,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         boolean valid = session.isUsable() && (recentlyUsed(pooled) || session.ping(settings.validationTimeout()));
         if (!valid) {
             counters.apply(key).recordValidationFailure();
+            totals.recordValidationFailure();
             AgentLog.debug("mcp-pool: a session of " + key + " failed validation and is replaced");
         }
         return valid;
@@ -71,5 +75,16 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     public void destroyObject(PoolKey key, PooledObject<PooledSession> pooled, DestroyMode mode) {
         pooled.getObject().close();
         counters.apply(key).recordDestroyed();
+        totals.recordDestroyed();
+    }
+
+    /**
+     * commons-pool2 tries to create sessions from threads that are not borrowing (to refill freed capacity); only a
+     * borrower knows how to create its session, so those attempts are refused, quietly.
+     */
+    static final class NoCreatorException extends IllegalStateException {
+        NoCreatorException() {
+            super("a session can only be created by the borrower that needs it", null);
+        }
     }
 }

@@ -19,17 +19,23 @@ public final class SessionPool implements AutoCloseable {
 
     private static final ThreadLocal<SessionCreator> CREATOR_FOR_THIS_BORROW = new ThreadLocal<>();
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
+    private static final long WAIT_SLICE_NANOS = Duration.ofMillis(50).toNanos();
 
     private final PoolSettings settings;
     private final ConcurrentMap<PoolKey, ServerCounters> counters = new ConcurrentHashMap<>();
+    private final ServerCounters totals = new ServerCounters();
     private final LiveSessions liveSessions = new LiveSessions();
     private final GenericKeyedObjectPool<PoolKey, PooledSession> pool;
 
     public SessionPool(PoolSettings settings) {
         this.settings = settings;
-        this.pool = new GenericKeyedObjectPool<>(new SessionLifecycle(settings, this::countersFor, liveSessions,
-                CREATOR_FOR_THIS_BORROW::get), poolConfig(settings));
-        pool.setSwallowedExceptionListener(e -> AgentLog.warn("mcp-pool: background pool task failed: " + e, e));
+        this.pool = new GenericKeyedObjectPool<>(new SessionLifecycle(settings, this::countersFor, totals,
+                liveSessions, CREATOR_FOR_THIS_BORROW::get), poolConfig(settings));
+        pool.setSwallowedExceptionListener(e -> {
+            if (!(e instanceof SessionLifecycle.NoCreatorException)) {
+                AgentLog.warn("mcp-pool: background pool task failed: " + e, e);
+            }
+        });
     }
 
     private static GenericKeyedObjectPoolConfig<PooledSession> poolConfig(PoolSettings settings) {
@@ -49,19 +55,38 @@ public final class SessionPool implements AutoCloseable {
         config.setMinEvictableIdleDuration(Duration.ofMillis(-1));
         config.setSoftMinEvictableIdleDuration(settings.idleTimeout());
         config.setJmxEnabled(false);
+        // Capacity freed on return would be offered to other keys' waiters from a thread without their creator.
+        config.setReuseCapacityOnReturn(false);
         return config;
     }
 
-    /** Borrows an idle session for {@code key}, or creates one with {@code creator}, waiting at most maxWait for room. */
+    /**
+     * Borrows an idle session for {@code key}, or creates one with {@code creator}, waiting at most maxWait for room.
+     *
+     * <p>commons-pool2 creates a session for a waiting thread only from the thread that frees capacity, which has no
+     * creator for this borrower; so the wait is cut into short slices, and each slice retries creation itself.
+     */
     public Lease borrow(PoolKey key, SessionCreator creator) throws Exception {
         long start = System.nanoTime();
+        long deadline = start + settings.maxWait().toNanos();
         CREATOR_FOR_THIS_BORROW.set(creator);
         try {
-            PooledSession session = pool.borrowObject(key, settings.maxWait());
-            countersFor(key).recordBorrowed(System.nanoTime() - start);
-            return new Lease(this, key, session);
-        } catch (NoSuchElementException e) {
-            throw exhausted(key);
+            while (true) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw exhausted(key);
+                }
+                try {
+                    PooledSession session = pool.borrowObject(key, Duration.ofNanos(Math.min(remaining, WAIT_SLICE_NANOS)));
+                    countersFor(key).recordBorrowed(System.nanoTime() - start);
+                    totals.recordBorrowed(System.nanoTime() - start);
+                    return new Lease(this, key, session);
+                } catch (NoSuchElementException e) {
+                    if (e.getMessage() == null || !e.getMessage().startsWith("Timeout waiting for idle object")) {
+                        throw e;
+                    }
+                }
+            }
         } finally {
             CREATOR_FOR_THIS_BORROW.remove();
         }
@@ -73,6 +98,7 @@ public final class SessionPool implements AutoCloseable {
         try {
             if (reusable && session.isUsable() && !pool.isClosed()) {
                 countersFor(key).recordReturned();
+                totals.recordReturned();
                 pool.returnObject(key, session);
             } else {
                 pool.invalidateObject(key, session);
@@ -97,11 +123,33 @@ public final class SessionPool implements AutoCloseable {
     }
 
     public ServerCounters countersFor(PoolKey key) {
+        ServerCounters existing = counters.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        forgetQuietKeys();
         return counters.computeIfAbsent(key, k -> new ServerCounters());
     }
 
+    /** Per-server counts of the keys that have sessions (keys are forgotten when their last session is gone). */
     public Map<PoolKey, ServerCounters> counters() {
         return Collections.unmodifiableMap(counters);
+    }
+
+    /** Counts over all keys since the agent started. */
+    public ServerCounters totals() {
+        return totals;
+    }
+
+    /**
+     * Keeps the per-key table bounded when keys come and go (e.g. one per rotating credential): a key without sessions
+     * or waiters and without activity for the idle timeout is forgotten.
+     */
+    private void forgetQuietKeys() {
+        long quietSince = System.nanoTime() - settings.idleTimeout().toNanos();
+        counters.entrySet().removeIf(entry -> entry.getValue().lastActivityNanos() - quietSince < 0
+                && pool.getNumActive(entry.getKey()) + pool.getNumIdle(entry.getKey()) == 0
+                && waiterCount(entry.getKey()) == 0);
     }
 
     public int activeCount() {

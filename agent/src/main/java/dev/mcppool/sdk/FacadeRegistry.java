@@ -21,6 +21,7 @@ final class FacadeRegistry {
     }
 
     SyncClientFacade get(Object client) {
+        reclaimCollected();
         return facades.get(new LookupKey(client));
     }
 

@@ -12,6 +12,7 @@ final class SdkSession implements PooledSession {
     private final TransportSupport transportSupport;
     private final Object transport;
     private final Object client;
+    private volatile boolean closeRequested;
 
     SdkSession(SdkBinding sdk, TransportSupport transportSupport, Object transport, Object client) {
         this.sdk = sdk;
@@ -41,6 +42,7 @@ final class SdkSession implements PooledSession {
 
     @Override
     public void close() {
+        closeRequested = true;
         sdk.closeInBackground(client);
     }
 
@@ -59,7 +61,11 @@ final class SdkSession implements PooledSession {
 
     @Override
     public boolean isTerminated() {
-        return transportSupport.process(transport).map(p -> !p.isAlive()).orElse(!transportSupport.isOpen(transport));
+        Optional<Process> process = transportSupport.process(transport);
+        if (process.isPresent()) {
+            return !process.get().isAlive();
+        }
+        return closeRequested || !transportSupport.isOpen(transport);
     }
 
     @Override

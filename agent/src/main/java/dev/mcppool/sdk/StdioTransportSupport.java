@@ -81,7 +81,7 @@ final class StdioTransportSupport implements TransportSupport {
         if (inputMaxSize != null) {
             identity.add("inputMaxSize=" + Members.read(inputMaxSize, transport));
         }
-        String label = "stdio: " + String.join(" ", prepend(commandName, arguments))
+        String label = "stdio: " + String.join(" ", prepend(commandName, Secrets.redactArguments(arguments)))
                 + (environment.isEmpty() ? "" : " (env: " + String.join(", ", environment.keySet()) + ")");
         return TransportIdentity.of(label, identity);
     }

@@ -92,8 +92,8 @@ final class StreamableHttpTransportSupport implements TransportSupport {
         identity.add("client.version=" + client.version());
         identity.add("client.connectTimeout=" + client.connectTimeout().orElse(null));
         identity.add("client.followRedirects=" + client.followRedirects());
-        identity.add("client.proxy=" + client.proxy().map(proxy -> proxy.getClass().getName()).orElse("none"));
-        identity.add("client.executor=" + client.executor().map(executor -> executor.getClass().getName()).orElse("default"));
+        identity.add("client.proxy=" + client.proxy().map(InstanceIds::of).orElse("none"));
+        identity.add("client.executor=" + client.executor().map(InstanceIds::of).orElse("default"));
         identity.add("client.sslContext=" + sslContextIdentity(client.sslContext()));
         for (Field setting : plainSettings) {
             identity.add(setting.getName() + "=" + Members.read(setting, transport));
@@ -121,7 +121,7 @@ final class StreamableHttpTransportSupport implements TransportSupport {
         return shown.toString();
     }
 
-    /** The JVM default context is shared by everyone; any other one may hold a client certificate, so it counts by identity. */
+    /** The JVM default context is shared by everyone; any other one may hold a client certificate, so it counts as itself. */
     private static String sslContextIdentity(SSLContext context) {
         try {
             if (context == SSLContext.getDefault()) {
@@ -130,7 +130,7 @@ final class StreamableHttpTransportSupport implements TransportSupport {
         } catch (NoSuchAlgorithmException e) {
             // no default context: fall through to identity
         }
-        return context.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(context));
+        return InstanceIds.of(context);
     }
 
     private static boolean isNoop(Object handler) {

@@ -42,24 +42,17 @@ final class SyncClientFacade {
     }
 
     Redirected call(String name, String descriptor, Object[] arguments) {
-        if (isDetached()) {
-            return null;
-        }
-        switch (name) {
-            case "close":
-                close();
-                return Redirected.value(null);
-            case "closeGracefully":
-                close();
-                return Redirected.value(Boolean.TRUE);
-            default:
-                break;
-        }
         if (ALWAYS_LOCAL.contains(name)) {
             return null;
         }
+        if (name.equals("close") || name.equals("closeGracefully")) {
+            return close(name);
+        }
         Lease current;
         synchronized (this) {
+            if (detached) {
+                return null;
+            }
             if (lease == null && LOCAL_UNTIL_BORROWED.contains(name)) {
                 return null;
             }
@@ -83,21 +76,21 @@ final class SyncClientFacade {
         }
     }
 
-    /** A facade whose borrow failed for an agent-side reason runs as the plain, unpooled client it really is. */
-    private synchronized boolean isDetached() {
-        return detached;
-    }
-
     /** Called with the lock held. Returns the failure to show the caller, or null when a lease was taken or the facade detached. */
     private Redirected borrow() {
         try {
             lease = pooling.pool().borrow(key, () -> {
+                var session = pooling.createSession(sdk, spec);
                 transportDonated = true;
-                return pooling.createSession(sdk, spec);
+                return session;
             });
             return null;
         } catch (PoolExhaustedException e) {
             return Redirected.failure(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Redirected.failure(new IllegalStateException("interrupted while waiting for an MCP session for "
+                    + key, e));
         } catch (Throwable e) {
             if (transportDonated) {
                 return Redirected.failure(e);
@@ -129,14 +122,11 @@ final class SyncClientFacade {
     }
 
     private void callFinished() {
-        Lease finished = null;
+        Lease finished;
         boolean reuse;
         synchronized (this) {
             callsInFlight--;
-            if (closed && callsInFlight == 0) {
-                finished = lease;
-                lease = null;
-            }
+            finished = takeLeaseIfDone();
             reuse = reusable;
         }
         if (finished != null) {
@@ -144,37 +134,48 @@ final class SyncClientFacade {
         }
     }
 
-    private void close() {
-        Lease finished = null;
+    /** {@code close()} and {@code closeGracefully()} (which answers true): the session goes back when no call is running. */
+    private Redirected close(String name) {
+        Lease finished;
         boolean reuse;
         synchronized (this) {
-            if (closed) {
+            if (detached) {
+                return null;
+            }
+            closed = true;
+            finished = takeLeaseIfDone();
+            reuse = reusable;
+        }
+        if (finished != null) {
+            finished.release(reuse);
+        }
+        return Redirected.value(name.equals("close") ? null : Boolean.TRUE);
+    }
+
+    /** The application dropped this client without closing it: its session is discarded once its calls have ended. */
+    void abandoned() {
+        Lease finished;
+        synchronized (this) {
+            if (closed || detached) {
                 return;
             }
             closed = true;
-            if (callsInFlight == 0) {
-                finished = lease;
-                lease = null;
-            }
-            reuse = reusable;
+            reusable = false;
+            finished = takeLeaseIfDone();
         }
         if (finished != null) {
-            finished.release(reuse);
+            AgentLog.warn("mcp-pool: an MCP client for " + key + " was garbage-collected without close(); its session"
+                    + " is discarded");
+            finished.release(false);
         }
     }
 
-    /** The application dropped this client without closing it; what its session went through is unknown. */
-    void abandoned() {
-        Lease dropped;
-        synchronized (this) {
-            dropped = lease;
-            lease = null;
-            closed = true;
+    private Lease takeLeaseIfDone() {
+        if (!closed || callsInFlight > 0) {
+            return null;
         }
-        if (dropped != null) {
-            AgentLog.warn("mcp-pool: an MCP client for " + key + " was garbage-collected without close(); its session"
-                    + " is discarded");
-            dropped.release(false);
-        }
+        Lease finished = lease;
+        lease = null;
+        return finished;
     }
 }

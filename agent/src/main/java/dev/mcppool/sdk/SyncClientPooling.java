@@ -70,7 +70,8 @@ public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler 
             BUILDING_POOLED_SESSION.set(false);
         }
         Object transport = sdk.transportOf(spec);
-        TransportSupport support = sdk.transportSupport(transport).orElseThrow();
+        TransportSupport support = sdk.transportSupport(transport)
+                .orElseThrow(() -> new IllegalStateException("no support for " + transport.getClass().getName()));
         support.prepareForPool(transport);
         return new SdkSession(sdk, support, transport, client);
     }

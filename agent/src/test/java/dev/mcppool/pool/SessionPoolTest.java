@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcppool.config.PoolOptions;
 import dev.mcppool.config.PoolSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +137,53 @@ class SessionPoolTest {
         } finally {
             borrowers.shutdownNow();
         }
+    }
+
+    @Test
+    void waiterGetsASessionAsSoonAsAnotherIsDestroyed() throws Exception {
+        pool("maxPerKey=1,maxWait=3s");
+        Lease holder = pool.borrow(SERVER_A, this::newSession);
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try {
+            Future<Lease> waiting = waiter.submit(() -> pool.borrow(SERVER_A, this::newSession));
+            Thread.sleep(200);
+            long released = System.nanoTime();
+            holder.release(false);
+
+            Lease served = waiting.get(2, TimeUnit.SECONDS);
+            assertThat(served.session()).isNotSameAs(holder.session());
+            assertThat(Duration.ofNanos(System.nanoTime() - released)).isLessThan(Duration.ofSeconds(1));
+        } finally {
+            waiter.shutdownNow();
+        }
+    }
+
+    @Test
+    void waiterOfAnotherKeyGetsCapacityFreedUnderMaxTotal() throws Exception {
+        pool("maxTotal=1,maxWait=3s");
+        Lease holder = pool.borrow(SERVER_A, this::newSession);
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try {
+            Future<Lease> waiting = waiter.submit(() -> pool.borrow(SERVER_B, this::newSession));
+            Thread.sleep(200);
+            holder.release(true);
+
+            assertThat(waiting.get(2, TimeUnit.SECONDS).key()).isEqualTo(SERVER_B);
+        } finally {
+            waiter.shutdownNow();
+        }
+    }
+
+    @Test
+    void totalsCountEveryKey() throws Exception {
+        pool("");
+        pool.borrow(SERVER_A, this::newSession).release(true);
+        pool.borrow(SERVER_B, this::newSession).release(false);
+
+        assertThat(pool.totals().created()).isEqualTo(2);
+        assertThat(pool.totals().borrowed()).isEqualTo(2);
+        assertThat(pool.totals().returned()).isEqualTo(1);
+        assertThat(pool.totals().destroyed()).isEqualTo(1);
     }
 
     @Test

@@ -20,6 +20,8 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -183,6 +185,40 @@ class SyncClientPoolingTest {
                     .hasMessageContaining("TENANT")
                     .hasMessageNotContaining("exhausted")
                     .hasMessageContaining("2 of maxPerKey=2");
+        } finally {
+            first.close();
+            second.close();
+            third.close();
+        }
+    }
+
+    @Test
+    void interruptedWaitFailsTheRequestKeepsTheInterruptAndStartsNoServer() throws Exception {
+        McpSyncClient first = client("interrupted");
+        McpSyncClient second = client("interrupted");
+        McpSyncClient third = client("interrupted");
+        try {
+            serverPid(first);
+            serverPid(second);
+            long servers = childProcesses();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            AtomicBoolean interruptKept = new AtomicBoolean();
+            Thread waiter = new Thread(() -> {
+                try {
+                    serverPid(third);
+                } catch (Throwable e) {
+                    failure.set(e);
+                    interruptKept.set(Thread.currentThread().isInterrupted());
+                }
+            });
+            waiter.start();
+            Thread.sleep(150);
+            waiter.interrupt();
+            waiter.join(5000);
+
+            assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+            assertThat(interruptKept).isTrue();
+            assertThat(childProcesses()).isEqualTo(servers);
         } finally {
             first.close();
             second.close();

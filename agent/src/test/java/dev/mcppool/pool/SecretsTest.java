@@ -1,0 +1,27 @@
+package dev.mcppool.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+
+    @Test
+    void fingerprintsAreStableAndRevealNothing() {
+        assertThat(Secrets.fingerprint("Bearer abc")).isEqualTo(Secrets.fingerprint("Bearer abc"))
+                .isNotEqualTo(Secrets.fingerprint("Bearer abd"))
+                .hasSize(12)
+                .doesNotContain("abc");
+    }
+
+    @Test
+    void credentialsInArgumentsAreHiddenAndEverythingElseIsShown() {
+        assertThat(Secrets.redactArguments(List.of("-y", "mcp-remote", "https://example.com/mcp",
+                "--header", "Authorization: Bearer s3cret", "--api-key", "k1", "token=t1", "X-Api-Key:k2",
+                "--verbose", "server.js", "Bearer s4")))
+                .containsExactly("-y", "mcp-remote", "https://example.com/mcp",
+                        "--header", "***", "--api-key", "***", "token=***", "X-Api-Key:***",
+                        "--verbose", "server.js", "***");
+    }
+}
