@@ -11,6 +11,7 @@ public record PoolSettings(
         Duration validationTimeout,
         Duration aliveBypassWindow,
         Duration idleTimeout,
+        Duration leakDetectionThreshold,
         boolean jmx) {
 
     public static final Duration EVICTION_INTERVAL = Duration.ofSeconds(30);
@@ -20,6 +21,7 @@ public record PoolSettings(
         return "enabled=" + enabled + ", maxPerKey=" + maxPerKey + ", maxTotal=" + maxTotal
                 + ", maxWait=" + Durations.format(maxWait) + ", validationTimeout=" + Durations.format(validationTimeout)
                 + ", aliveBypassWindow=" + Durations.format(aliveBypassWindow)
-                + ", idleTimeout=" + Durations.format(idleTimeout) + ", jmx=" + jmx;
+                + ", idleTimeout=" + Durations.format(idleTimeout)
+                + ", leakDetectionThreshold=" + Durations.format(leakDetectionThreshold) + ", jmx=" + jmx;
     }
 }

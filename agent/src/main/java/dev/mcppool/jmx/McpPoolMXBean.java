@@ -28,6 +28,9 @@ public interface McpPoolMXBean {
 
     long getValidationFailures();
 
+    /** Leases held longer than leakDetectionThreshold (0 while leak detection is off). */
+    long getLeakedLeases();
+
     double getMeanBorrowWaitMillis();
 
     double getMaxBorrowWaitMillis();

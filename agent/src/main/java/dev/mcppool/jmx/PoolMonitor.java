@@ -93,6 +93,11 @@ public final class PoolMonitor implements McpPoolMXBean {
     }
 
     @Override
+    public long getLeakedLeases() {
+        return pool.totals().leaks();
+    }
+
+    @Override
     public double getMeanBorrowWaitMillis() {
         return meanMillis(pool.totals());
     }
@@ -116,7 +121,8 @@ public final class PoolMonitor implements McpPoolMXBean {
         return new ServerStats(key.label(), key.fingerprint(), key.library(), key.transport(),
                 pool.activeCount(key), pool.idleCount(key), pool.waiterCount(key),
                 counters.created(), counters.destroyed(), counters.borrowed(), counters.returned(),
-                counters.validationFailures(), meanMillis(counters), nanosToMillis(counters.maxBorrowWaitNanos()));
+                counters.validationFailures(), counters.leaks(), meanMillis(counters),
+                nanosToMillis(counters.maxBorrowWaitNanos()));
     }
 
     private static double meanMillis(ServerCounters counters) {

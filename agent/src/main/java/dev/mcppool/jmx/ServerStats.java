@@ -17,14 +17,15 @@ public final class ServerStats {
     private final long borrowed;
     private final long returned;
     private final long validationFailures;
+    private final long leaks;
     private final double meanBorrowWaitMillis;
     private final double maxBorrowWaitMillis;
 
     @ConstructorParameters({"server", "fingerprint", "library", "transport", "active", "idle", "waiting", "created",
-            "destroyed", "borrowed", "returned", "validationFailures", "meanBorrowWaitMillis", "maxBorrowWaitMillis"})
+            "destroyed", "borrowed", "returned", "validationFailures", "leaks", "meanBorrowWaitMillis", "maxBorrowWaitMillis"})
     public ServerStats(String server, String fingerprint, String library, String transport, int active, int idle,
                        int waiting, long created, long destroyed, long borrowed, long returned,
-                       long validationFailures, double meanBorrowWaitMillis, double maxBorrowWaitMillis) {
+                       long validationFailures, long leaks, double meanBorrowWaitMillis, double maxBorrowWaitMillis) {
         this.server = server;
         this.fingerprint = fingerprint;
         this.library = library;
@@ -37,6 +38,7 @@ public final class ServerStats {
         this.borrowed = borrowed;
         this.returned = returned;
         this.validationFailures = validationFailures;
+        this.leaks = leaks;
         this.meanBorrowWaitMillis = meanBorrowWaitMillis;
         this.maxBorrowWaitMillis = maxBorrowWaitMillis;
     }
@@ -87,6 +89,10 @@ public final class ServerStats {
 
     public long getValidationFailures() {
         return validationFailures;
+    }
+
+    public long getLeaks() {
+        return leaks;
     }
 
     public double getMeanBorrowWaitMillis() {

@@ -6,11 +6,13 @@ public final class Lease {
     private final SessionPool pool;
     private final PoolKey key;
     private final PooledSession session;
+    private final LeakDetector.Watch leakWatch;
 
-    Lease(SessionPool pool, PoolKey key, PooledSession session) {
+    Lease(SessionPool pool, PoolKey key, PooledSession session, LeakDetector.Watch leakWatch) {
         this.pool = pool;
         this.key = key;
         this.session = session;
+        this.leakWatch = leakWatch;
     }
 
     public PooledSession session() {
@@ -23,6 +25,7 @@ public final class Lease {
 
     /** Hands the session back: to the idle set when {@code reusable} and still usable, otherwise to be destroyed. */
     public void release(boolean reusable) {
+        leakWatch.released();
         pool.giveBack(this, reusable);
     }
 }

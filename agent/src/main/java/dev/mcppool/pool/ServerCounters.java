@@ -11,6 +11,7 @@ public final class ServerCounters {
     private final LongAdder borrowed = new LongAdder();
     private final LongAdder returned = new LongAdder();
     private final LongAdder validationFailures = new LongAdder();
+    private final LongAdder leaks = new LongAdder();
     private final LongAdder borrowWaitNanos = new LongAdder();
     private final AtomicLong maxBorrowWaitNanos = new AtomicLong();
     private volatile long lastActivityNanos = System.nanoTime();
@@ -42,6 +43,10 @@ public final class ServerCounters {
         validationFailures.increment();
     }
 
+    void recordLeak() {
+        leaks.increment();
+    }
+
     public long created() {
         return created.sum();
     }
@@ -60,6 +65,11 @@ public final class ServerCounters {
 
     public long validationFailures() {
         return validationFailures.sum();
+    }
+
+    /** Leases reported by leak detection (held longer than the threshold). */
+    public long leaks() {
+        return leaks.sum();
     }
 
     public long totalBorrowWaitNanos() {

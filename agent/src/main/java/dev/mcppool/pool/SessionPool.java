@@ -25,10 +25,12 @@ public final class SessionPool implements AutoCloseable {
     private final ConcurrentMap<PoolKey, ServerCounters> counters = new ConcurrentHashMap<>();
     private final ServerCounters totals = new ServerCounters();
     private final LiveSessions liveSessions = new LiveSessions();
+    private final LeakDetector leakDetector;
     private final GenericKeyedObjectPool<PoolKey, PooledSession> pool;
 
     public SessionPool(PoolSettings settings) {
         this.settings = settings;
+        this.leakDetector = new LeakDetector(settings.leakDetectionThreshold());
         this.pool = new GenericKeyedObjectPool<>(new SessionLifecycle(settings, this::countersFor, totals,
                 liveSessions, CREATOR_FOR_THIS_BORROW::get), poolConfig(settings));
         pool.setSwallowedExceptionListener(e -> {
@@ -78,9 +80,10 @@ public final class SessionPool implements AutoCloseable {
                 }
                 try {
                     PooledSession session = pool.borrowObject(key, Duration.ofNanos(Math.min(remaining, WAIT_SLICE_NANOS)));
-                    countersFor(key).recordBorrowed(System.nanoTime() - start);
+                    ServerCounters counters = countersFor(key);
+                    counters.recordBorrowed(System.nanoTime() - start);
                     totals.recordBorrowed(System.nanoTime() - start);
-                    return new Lease(this, key, session);
+                    return new Lease(this, key, session, leakDetector.watch(key, counters, totals));
                 } catch (NoSuchElementException e) {
                     if (e.getMessage() == null || !e.getMessage().startsWith("Timeout waiting for idle object")) {
                         throw e;
@@ -184,6 +187,7 @@ public final class SessionPool implements AutoCloseable {
     /** Destroys idle sessions and terminates every session still alive, leased ones included (JVM shutdown). */
     @Override
     public void close() {
+        leakDetector.close();
         pool.close();
         liveSessions.terminateAll(SHUTDOWN_GRACE);
     }

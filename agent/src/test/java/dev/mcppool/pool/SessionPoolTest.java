@@ -12,7 +12,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -184,6 +189,56 @@ class SessionPoolTest {
         assertThat(pool.totals().borrowed()).isEqualTo(2);
         assertThat(pool.totals().returned()).isEqualTo(1);
         assertThat(pool.totals().destroyed()).isEqualTo(1);
+    }
+
+    @Test
+    void leaseHeldPastTheThresholdIsReportedOnceWithTheBorrowersStackAndAgainWhenReturned() throws Exception {
+        pool("leakDetectionThreshold=100ms");
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger agentLogger = Logger.getLogger("dev.mcppool");
+        agentLogger.addHandler(capture);
+        try {
+            Lease held = pool.borrow(SERVER_A, this::newSession);
+            Thread.sleep(400);
+            assertThat(pool.totals().leaks()).isEqualTo(1);
+            assertThat(pool.countersFor(SERVER_A).leaks()).isEqualTo(1);
+            held.release(true);
+
+            pool.borrow(SERVER_A, this::newSession).release(true);
+            assertThat(pool.totals().leaks()).isEqualTo(1);
+            assertThat(records).filteredOn(r -> r.getLevel() == Level.WARNING).singleElement()
+                    .satisfies(r -> assertThat(r.getMessage()).contains("stdio: server-a", "apparent leak",
+                            "leaseHeldPastTheThresholdIsReportedOnce"));
+            assertThat(records).filteredOn(r -> r.getLevel() == Level.INFO).singleElement()
+                    .satisfies(r -> assertThat(r.getMessage()).contains("reported as leaked was returned"));
+        } finally {
+            agentLogger.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void leakDetectionIsOffByDefault() throws Exception {
+        pool("");
+        Lease held = pool.borrow(SERVER_A, this::newSession);
+        Thread.sleep(50);
+        held.release(true);
+
+        assertThat(pool.settings().leakDetectionThreshold()).isZero();
+        assertThat(pool.totals().leaks()).isZero();
     }
 
     @Test

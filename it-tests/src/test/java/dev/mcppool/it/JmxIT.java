@@ -44,6 +44,7 @@ class JmxIT {
                 assertThat(jmx.getAttribute(POOL, "ActiveSessions")).isEqualTo(0);
                 assertThat(jmx.getAttribute(POOL, "WaitingThreads")).isEqualTo(0);
                 assertThat(jmx.getAttribute(POOL, "DestroyedSessions")).isEqualTo(0L);
+                assertThat(jmx.getAttribute(POOL, "LeakedLeases")).isEqualTo(0L);
                 assertThat(jmx.getAttribute(POOL, "IdleSessions")).isEqualTo((int) created);
                 assertThat((Double) jmx.getAttribute(POOL, "MaxBorrowWaitMillis"))
                         .isGreaterThanOrEqualTo((Double) jmx.getAttribute(POOL, "MeanBorrowWaitMillis"));
@@ -59,6 +60,7 @@ class JmxIT {
                 assertThat(server.get("borrowed")).isEqualTo(60L);
                 assertThat(server.get("created")).isEqualTo(created);
                 assertThat(server.get("idle")).isEqualTo((int) created);
+                assertThat(server.get("leaks")).isEqualTo(0L);
 
                 assertThat(everyAttributeAsText(jmx)).doesNotContain("it-secret", "7f3a9c");
             } finally {
