@@ -37,6 +37,7 @@ public final class PoolOptions {
         define("validationTimeout", "2s", Durations.ACCEPTED_FORM + ", at least 1ms", PoolOptions::parsePositiveDuration);
         define("aliveBypassWindow", "500ms", Durations.ACCEPTED_FORM, Durations::parse);
         define("idleTimeout", "10m", Durations.ACCEPTED_FORM + ", at least 1ms", PoolOptions::parsePositiveDuration);
+        define("maxLifetime", "30m", Durations.ACCEPTED_FORM + "; 0 means unlimited", Durations::parse);
         define("leakDetectionThreshold", "0", Durations.ACCEPTED_FORM + "; 0 turns leak detection off",
                 Durations::parse);
         define("jmx", "true", BOOLEAN, PoolOptions::parseBoolean);
@@ -87,6 +88,7 @@ public final class PoolOptions {
                 (Duration) values.get("validationTimeout"),
                 (Duration) values.get("aliveBypassWindow"),
                 (Duration) values.get("idleTimeout"),
+                (Duration) values.get("maxLifetime"),
                 (Duration) values.get("leakDetectionThreshold"),
                 (Boolean) values.get("jmx"));
         return new Resolution(settings, List.copyOf(problems));

@@ -11,6 +11,7 @@ public record PoolSettings(
         Duration validationTimeout,
         Duration aliveBypassWindow,
         Duration idleTimeout,
+        Duration maxLifetime,
         Duration leakDetectionThreshold,
         boolean jmx) {
 
@@ -21,7 +22,7 @@ public record PoolSettings(
         return "enabled=" + enabled + ", maxPerKey=" + maxPerKey + ", maxTotal=" + maxTotal
                 + ", maxWait=" + Durations.format(maxWait) + ", validationTimeout=" + Durations.format(validationTimeout)
                 + ", aliveBypassWindow=" + Durations.format(aliveBypassWindow)
-                + ", idleTimeout=" + Durations.format(idleTimeout)
+                + ", idleTimeout=" + Durations.format(idleTimeout) + ", maxLifetime=" + Durations.format(maxLifetime)
                 + ", leakDetectionThreshold=" + Durations.format(leakDetectionThreshold) + ", jmx=" + jmx;
     }
 }

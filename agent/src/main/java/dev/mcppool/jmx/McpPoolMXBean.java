@@ -28,6 +28,9 @@ public interface McpPoolMXBean {
 
     long getValidationFailures();
 
+    /** Sessions closed because they reached maxLifetime. */
+    long getRetiredSessions();
+
     /** Leases held longer than leakDetectionThreshold (0 while leak detection is off). */
     long getLeakedLeases();
 

@@ -93,6 +93,11 @@ public final class PoolMonitor implements McpPoolMXBean {
     }
 
     @Override
+    public long getRetiredSessions() {
+        return pool.totals().retired();
+    }
+
+    @Override
     public long getLeakedLeases() {
         return pool.totals().leaks();
     }
@@ -121,7 +126,7 @@ public final class PoolMonitor implements McpPoolMXBean {
         return new ServerStats(key.label(), key.fingerprint(), key.library(), key.transport(),
                 pool.activeCount(key), pool.idleCount(key), pool.waiterCount(key),
                 counters.created(), counters.destroyed(), counters.borrowed(), counters.returned(),
-                counters.validationFailures(), counters.leaks(), meanMillis(counters),
+                counters.validationFailures(), counters.retired(), counters.leaks(), meanMillis(counters),
                 nanosToMillis(counters.maxBorrowWaitNanos()));
     }
 

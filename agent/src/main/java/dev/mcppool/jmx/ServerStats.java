@@ -17,15 +17,16 @@ public final class ServerStats {
     private final long borrowed;
     private final long returned;
     private final long validationFailures;
+    private final long retired;
     private final long leaks;
     private final double meanBorrowWaitMillis;
     private final double maxBorrowWaitMillis;
 
     @ConstructorParameters({"server", "fingerprint", "library", "transport", "active", "idle", "waiting", "created",
-            "destroyed", "borrowed", "returned", "validationFailures", "leaks", "meanBorrowWaitMillis", "maxBorrowWaitMillis"})
+            "destroyed", "borrowed", "returned", "validationFailures", "retired", "leaks", "meanBorrowWaitMillis", "maxBorrowWaitMillis"})
     public ServerStats(String server, String fingerprint, String library, String transport, int active, int idle,
                        int waiting, long created, long destroyed, long borrowed, long returned,
-                       long validationFailures, long leaks, double meanBorrowWaitMillis, double maxBorrowWaitMillis) {
+                       long validationFailures, long retired, long leaks, double meanBorrowWaitMillis, double maxBorrowWaitMillis) {
         this.server = server;
         this.fingerprint = fingerprint;
         this.library = library;
@@ -38,6 +39,7 @@ public final class ServerStats {
         this.borrowed = borrowed;
         this.returned = returned;
         this.validationFailures = validationFailures;
+        this.retired = retired;
         this.leaks = leaks;
         this.meanBorrowWaitMillis = meanBorrowWaitMillis;
         this.maxBorrowWaitMillis = maxBorrowWaitMillis;
@@ -89,6 +91,10 @@ public final class ServerStats {
 
     public long getValidationFailures() {
         return validationFailures;
+    }
+
+    public long getRetired() {
+        return retired;
     }
 
     public long getLeaks() {

@@ -12,6 +12,7 @@ public final class ServerCounters {
     private final LongAdder returned = new LongAdder();
     private final LongAdder validationFailures = new LongAdder();
     private final LongAdder leaks = new LongAdder();
+    private final LongAdder retired = new LongAdder();
     private final LongAdder borrowWaitNanos = new LongAdder();
     private final AtomicLong maxBorrowWaitNanos = new AtomicLong();
     private volatile long lastActivityNanos = System.nanoTime();
@@ -43,6 +44,11 @@ public final class ServerCounters {
         validationFailures.increment();
     }
 
+    void recordRetired() {
+        lastActivityNanos = System.nanoTime();
+        retired.increment();
+    }
+
     void recordLeak() {
         leaks.increment();
     }
@@ -65,6 +71,11 @@ public final class ServerCounters {
 
     public long validationFailures() {
         return validationFailures.sum();
+    }
+
+    /** Sessions closed because they reached their maximum lifetime. */
+    public long retired() {
+        return retired.sum();
     }
 
     /** Leases reported by leak detection (held longer than the threshold). */

@@ -4,6 +4,9 @@ import dev.mcppool.config.PoolSettings;
 import dev.mcppool.log.AgentLog;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.commons.pool2.BaseKeyedPooledObjectFactory;
@@ -19,6 +22,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     private final ServerCounters totals;
     private final LiveSessions liveSessions;
     private final Supplier<SessionCreator> currentCreator;
+    private final Map<PooledSession, Long> retireAtNanos = new ConcurrentHashMap<>();
 
     SessionLifecycle(PoolSettings settings, Function<PoolKey, ServerCounters> counters, ServerCounters totals,
                      LiveSessions liveSessions, Supplier<SessionCreator> currentCreator) {
@@ -36,6 +40,9 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
             throw new NoCreatorException();
         }
         PooledSession session = creator.create();
+        if (!settings.maxLifetime().isZero()) {
+            retireAtNanos.put(session, System.nanoTime() + jitteredLifetime().toNanos());
+        }
         liveSessions.add(session);
         counters.apply(key).recordCreated();
         totals.recordCreated();
@@ -48,11 +55,37 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     }
 
     /**
-     * A session handed to its creator needs no check. Any other must be usable, and when it has been idle longer than
+     * Up to a quarter shorter than maxLifetime, at random, so that sessions created together are retired one by one
+     * rather than all at once (HikariCP's "mass extinction" guard).
+     */
+    private Duration jitteredLifetime() {
+        long lifetime = settings.maxLifetime().toNanos();
+        return Duration.ofNanos(lifetime - ThreadLocalRandom.current().nextLong(lifetime / 4 + 1));
+    }
+
+    /** Whether the session has outlived its (jittered) maximum lifetime and must not be lent again. */
+    boolean isRetired(PooledSession session) {
+        Long retireAt = retireAtNanos.get(session);
+        return retireAt != null && System.nanoTime() - retireAt >= 0;
+    }
+
+    /** The remaining lifetime of a session, for tests; null when lifetime is unlimited. */
+    Duration remainingLifetime(PooledSession session) {
+        Long retireAt = retireAtNanos.get(session);
+        return retireAt == null ? null : Duration.ofNanos(retireAt - System.nanoTime());
+    }
+
+    /**
+     * A session past its lifetime is retired. One handed to its creator needs no check. Any other must be usable, and when it has been idle longer than
      * the alive-bypass window it must also answer a ping within the validation timeout.
      */
     @Override
     public boolean validateObject(PoolKey key, PooledObject<PooledSession> pooled) {
+        if (isRetired(pooled.getObject())) {
+            counters.apply(key).recordRetired();
+            totals.recordRetired();
+            return false;
+        }
         if (pooled.getBorrowedCount() <= 1 && pooled.getLastReturnInstant().equals(pooled.getCreateInstant())) {
             return true;
         }
@@ -73,6 +106,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
 
     @Override
     public void destroyObject(PoolKey key, PooledObject<PooledSession> pooled, DestroyMode mode) {
+        retireAtNanos.remove(pooled.getObject());
         pooled.getObject().close();
         counters.apply(key).recordDestroyed();
         totals.recordDestroyed();

@@ -26,13 +26,15 @@ public final class SessionPool implements AutoCloseable {
     private final ServerCounters totals = new ServerCounters();
     private final LiveSessions liveSessions = new LiveSessions();
     private final LeakDetector leakDetector;
+    private final SessionLifecycle lifecycle;
     private final GenericKeyedObjectPool<PoolKey, PooledSession> pool;
 
     public SessionPool(PoolSettings settings) {
         this.settings = settings;
         this.leakDetector = new LeakDetector(settings.leakDetectionThreshold());
-        this.pool = new GenericKeyedObjectPool<>(new SessionLifecycle(settings, this::countersFor, totals,
-                liveSessions, CREATOR_FOR_THIS_BORROW::get), poolConfig(settings));
+        this.lifecycle = new SessionLifecycle(settings, this::countersFor, totals, liveSessions,
+                CREATOR_FOR_THIS_BORROW::get);
+        this.pool = new GenericKeyedObjectPool<>(lifecycle, poolConfig(settings));
         pool.setSwallowedExceptionListener(e -> {
             if (!(e instanceof SessionLifecycle.NoCreatorException)) {
                 AgentLog.warn("mcp-pool: background pool task failed: " + e, e);
@@ -102,7 +104,13 @@ public final class SessionPool implements AutoCloseable {
             if (reusable && session.isUsable() && !pool.isClosed()) {
                 countersFor(key).recordReturned();
                 totals.recordReturned();
-                pool.returnObject(key, session);
+                if (lifecycle.isRetired(session)) {
+                    countersFor(key).recordRetired();
+                    totals.recordRetired();
+                    pool.invalidateObject(key, session);
+                } else {
+                    pool.returnObject(key, session);
+                }
             } else {
                 pool.invalidateObject(key, session);
             }
@@ -178,6 +186,11 @@ public final class SessionPool implements AutoCloseable {
     public int waiterCount(PoolKey key) {
         Integer waiters = pool.getNumWaitersByKey().get(key.toString());
         return waiters == null ? 0 : waiters;
+    }
+
+    /** For tests: how long {@code session} has left before it is retired, or null when lifetime is unlimited. */
+    Duration remainingLifetime(PooledSession session) {
+        return lifecycle.remainingLifetime(session);
     }
 
     public PoolSettings settings() {

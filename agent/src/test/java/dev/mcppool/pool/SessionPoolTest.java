@@ -242,6 +242,44 @@ class SessionPoolTest {
     }
 
     @Test
+    void sessionPastItsLifetimeIsRetiredInsteadOfLentAgain() throws Exception {
+        pool("maxLifetime=200ms");
+        Lease first = pool.borrow(SERVER_A, this::newSession);
+        first.release(true);
+        Thread.sleep(300);
+
+        Lease second = pool.borrow(SERVER_A, this::newSession);
+        assertThat(second.session()).isNotSameAs(first.session());
+        assertThat(((FakeSession) first.session()).closes.get()).isEqualTo(1);
+        assertThat(pool.totals().retired()).isEqualTo(1);
+        assertThat(pool.totals().validationFailures()).isZero();
+    }
+
+    @Test
+    void sessionThatReachesItsLifetimeWhileLeasedIsRetiredOnReturn() throws Exception {
+        pool("maxLifetime=100ms");
+        Lease lease = pool.borrow(SERVER_A, this::newSession);
+        Thread.sleep(150);
+        lease.release(true);
+
+        assertThat(pool.idleCount()).isZero();
+        assertThat(pool.totals().retired()).isEqualTo(1);
+    }
+
+    @Test
+    void lifetimesAreJitteredSoSessionsCreatedTogetherAreNotRetiredTogether() throws Exception {
+        pool("maxLifetime=100s,maxPerKey=20");
+        List<Duration> lifetimes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            lifetimes.add(pool.remainingLifetime(pool.borrow(SERVER_A, this::newSession).session()));
+        }
+
+        assertThat(lifetimes).allSatisfy(lifetime -> assertThat(lifetime)
+                .isBetween(Duration.ofSeconds(74), Duration.ofSeconds(100)));
+        assertThat(lifetimes.stream().map(Duration::toSeconds).distinct().count()).isGreaterThan(5);
+    }
+
+    @Test
     void creationFailureReachesTheBorrowerUnchanged() {
         pool("");
         IllegalStateException serverDown = new IllegalStateException("Client failed to initialize");
