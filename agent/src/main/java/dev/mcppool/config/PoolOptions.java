@@ -40,6 +40,8 @@ public final class PoolOptions {
         define("maxLifetime", "30m", Durations.ACCEPTED_FORM + "; 0 means unlimited", Durations::parse);
         define("leakDetectionThreshold", "0", Durations.ACCEPTED_FORM + "; 0 turns leak detection off",
                 Durations::parse);
+        define("breakerFailures", "5", POSITIVE_INTEGER, PoolOptions::parsePositiveInt);
+        define("breakerCooldown", "30s", Durations.ACCEPTED_FORM + ", at least 1ms", PoolOptions::parsePositiveDuration);
         define("jmx", "true", BOOLEAN, PoolOptions::parseBoolean);
     }
 
@@ -90,6 +92,8 @@ public final class PoolOptions {
                 (Duration) values.get("idleTimeout"),
                 (Duration) values.get("maxLifetime"),
                 (Duration) values.get("leakDetectionThreshold"),
+                (Integer) values.get("breakerFailures"),
+                (Duration) values.get("breakerCooldown"),
                 (Boolean) values.get("jmx"));
         return new Resolution(settings, List.copyOf(problems));
     }

@@ -13,6 +13,8 @@ public record PoolSettings(
         Duration idleTimeout,
         Duration maxLifetime,
         Duration leakDetectionThreshold,
+        int breakerFailures,
+        Duration breakerCooldown,
         boolean jmx) {
 
     public static final Duration EVICTION_INTERVAL = Duration.ofSeconds(30);
@@ -23,6 +25,8 @@ public record PoolSettings(
                 + ", maxWait=" + Durations.format(maxWait) + ", validationTimeout=" + Durations.format(validationTimeout)
                 + ", aliveBypassWindow=" + Durations.format(aliveBypassWindow)
                 + ", idleTimeout=" + Durations.format(idleTimeout) + ", maxLifetime=" + Durations.format(maxLifetime)
-                + ", leakDetectionThreshold=" + Durations.format(leakDetectionThreshold) + ", jmx=" + jmx;
+                + ", leakDetectionThreshold=" + Durations.format(leakDetectionThreshold)
+                + ", breakerFailures=" + breakerFailures + ", breakerCooldown=" + Durations.format(breakerCooldown)
+                + ", jmx=" + jmx;
     }
 }

@@ -126,7 +126,8 @@ public final class PoolMonitor implements McpPoolMXBean {
         return new ServerStats(key.label(), key.fingerprint(), key.library(), key.transport(),
                 pool.activeCount(key), pool.idleCount(key), pool.waiterCount(key),
                 counters.created(), counters.destroyed(), counters.borrowed(), counters.returned(),
-                counters.validationFailures(), counters.retired(), counters.leaks(), meanMillis(counters),
+                counters.validationFailures(), counters.retired(), counters.leaks(), pool.startFailures(key),
+                pool.breakerState(key), meanMillis(counters),
                 nanosToMillis(counters.maxBorrowWaitNanos()));
     }
 

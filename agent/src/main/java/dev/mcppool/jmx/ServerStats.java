@@ -19,14 +19,17 @@ public final class ServerStats {
     private final long validationFailures;
     private final long retired;
     private final long leaks;
+    private final long startFailures;
+    private final String breaker;
     private final double meanBorrowWaitMillis;
     private final double maxBorrowWaitMillis;
 
     @ConstructorParameters({"server", "fingerprint", "library", "transport", "active", "idle", "waiting", "created",
-            "destroyed", "borrowed", "returned", "validationFailures", "retired", "leaks", "meanBorrowWaitMillis", "maxBorrowWaitMillis"})
+            "destroyed", "borrowed", "returned", "validationFailures", "retired", "leaks", "startFailures", "breaker", "meanBorrowWaitMillis", "maxBorrowWaitMillis"})
     public ServerStats(String server, String fingerprint, String library, String transport, int active, int idle,
                        int waiting, long created, long destroyed, long borrowed, long returned,
-                       long validationFailures, long retired, long leaks, double meanBorrowWaitMillis, double maxBorrowWaitMillis) {
+                       long validationFailures, long retired, long leaks,
+                       long startFailures, String breaker, double meanBorrowWaitMillis, double maxBorrowWaitMillis) {
         this.server = server;
         this.fingerprint = fingerprint;
         this.library = library;
@@ -41,6 +44,8 @@ public final class ServerStats {
         this.validationFailures = validationFailures;
         this.retired = retired;
         this.leaks = leaks;
+        this.startFailures = startFailures;
+        this.breaker = breaker;
         this.meanBorrowWaitMillis = meanBorrowWaitMillis;
         this.maxBorrowWaitMillis = maxBorrowWaitMillis;
     }
@@ -99,6 +104,15 @@ public final class ServerStats {
 
     public long getLeaks() {
         return leaks;
+    }
+
+    public long getStartFailures() {
+        return startFailures;
+    }
+
+    /** The create-failure breaker: {@code closed}, {@code half-open} or {@code open (N s left)}. */
+    public String getBreaker() {
+        return breaker;
     }
 
     public double getMeanBorrowWaitMillis() {

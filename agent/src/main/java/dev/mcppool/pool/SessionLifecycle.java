@@ -23,6 +23,9 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     private final LiveSessions liveSessions;
     private final Supplier<SessionCreator> currentCreator;
     private final Map<PooledSession, Long> retireAtNanos = new ConcurrentHashMap<>();
+    private final Map<PoolKey, StartBreaker> breakers = new ConcurrentHashMap<>();
+    /** New sessions whose first lease has not ended yet: whether they started is decided then. */
+    private final Map<PooledSession, PoolKey> unproven = new ConcurrentHashMap<>();
 
     SessionLifecycle(PoolSettings settings, Function<PoolKey, ServerCounters> counters, ServerCounters totals,
                      LiveSessions liveSessions, Supplier<SessionCreator> currentCreator) {
@@ -39,7 +42,22 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         if (creator == null) {
             throw new NoCreatorException();
         }
-        PooledSession session = creator.create();
+        StartBreaker breaker = breakerFor(key);
+        Duration blocked = breaker.refusal();
+        if (blocked != null) {
+            throw new ServerUnavailableException("mcp-pool: new sessions for server '" + key + "' failed to start "
+                    + breaker.consecutiveFailures() + " times in a row; none is started for another "
+                    + Math.max(1, blocked.toSeconds()) + " s (breakerFailures=" + settings.breakerFailures()
+                    + ", breakerCooldown=" + settings.breakerCooldown().toSeconds() + "s)");
+        }
+        PooledSession session;
+        try {
+            session = creator.create();
+        } catch (Exception | Error e) {
+            breaker.failedToStart();
+            throw e;
+        }
+        unproven.put(session, key);
         if (!settings.maxLifetime().isZero()) {
             retireAtNanos.put(session, System.nanoTime() + jitteredLifetime().toNanos());
         }
@@ -61,6 +79,26 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     private Duration jitteredLifetime() {
         long lifetime = settings.maxLifetime().toNanos();
         return Duration.ofNanos(lifetime - ThreadLocalRandom.current().nextLong(lifetime / 4 + 1));
+    }
+
+    StartBreaker breakerFor(PoolKey key) {
+        return breakers.computeIfAbsent(key, k -> new StartBreaker(settings.breakerFailures(), settings.breakerCooldown()));
+    }
+
+    void forget(PoolKey key) {
+        breakers.remove(key);
+    }
+
+    /** The first lease of a new session ended: a session that is not usable by then failed to start. */
+    void leaseEnded(PooledSession session, boolean usable) {
+        PoolKey key = unproven.remove(session);
+        if (key != null) {
+            if (usable) {
+                breakerFor(key).started();
+            } else {
+                breakerFor(key).failedToStart();
+            }
+        }
     }
 
     /** Whether the session has outlived its (jittered) maximum lifetime and must not be lent again. */
@@ -107,6 +145,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     @Override
     public void destroyObject(PoolKey key, PooledObject<PooledSession> pooled, DestroyMode mode) {
         retireAtNanos.remove(pooled.getObject());
+        unproven.remove(pooled.getObject());
         pooled.getObject().close();
         counters.apply(key).recordDestroyed();
         totals.recordDestroyed();

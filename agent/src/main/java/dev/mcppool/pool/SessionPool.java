@@ -101,7 +101,9 @@ public final class SessionPool implements AutoCloseable {
         PoolKey key = lease.key();
         PooledSession session = lease.session();
         try {
-            if (reusable && session.isUsable() && !pool.isClosed()) {
+            boolean usable = session.isUsable();
+            lifecycle.leaseEnded(session, usable);
+            if (reusable && usable && !pool.isClosed()) {
                 countersFor(key).recordReturned();
                 totals.recordReturned();
                 if (lifecycle.isRetired(session)) {
@@ -158,9 +160,15 @@ public final class SessionPool implements AutoCloseable {
      */
     private void forgetQuietKeys() {
         long quietSince = System.nanoTime() - settings.idleTimeout().toNanos();
-        counters.entrySet().removeIf(entry -> entry.getValue().lastActivityNanos() - quietSince < 0
-                && pool.getNumActive(entry.getKey()) + pool.getNumIdle(entry.getKey()) == 0
-                && waiterCount(entry.getKey()) == 0);
+        counters.entrySet().removeIf(entry -> {
+            PoolKey key = entry.getKey();
+            boolean quiet = entry.getValue().lastActivityNanos() - quietSince < 0
+                    && pool.getNumActive(key) + pool.getNumIdle(key) == 0 && waiterCount(key) == 0;
+            if (quiet) {
+                lifecycle.forget(key);
+            }
+            return quiet;
+        });
     }
 
     public int activeCount() {
@@ -186,6 +194,16 @@ public final class SessionPool implements AutoCloseable {
     public int waiterCount(PoolKey key) {
         Integer waiters = pool.getNumWaitersByKey().get(key.toString());
         return waiters == null ? 0 : waiters;
+    }
+
+    /** The create-failure breaker of a key: {@code closed}, {@code half-open} or {@code open (N s left)}. */
+    public String breakerState(PoolKey key) {
+        return lifecycle.breakerFor(key).describe();
+    }
+
+    /** New sessions of a key that failed to start (spawn or initialize), in total. */
+    public long startFailures(PoolKey key) {
+        return lifecycle.breakerFor(key).totalFailures();
     }
 
     /** For tests: how long {@code session} has left before it is retired, or null when lifetime is unlimited. */

@@ -5,6 +5,7 @@ import dev.mcppool.log.AgentLog;
 import dev.mcppool.pool.Lease;
 import dev.mcppool.pool.PoolExhaustedException;
 import dev.mcppool.pool.PoolKey;
+import dev.mcppool.pool.ServerUnavailableException;
 import java.lang.reflect.Method;
 import java.util.Set;
 
@@ -85,7 +86,7 @@ final class SyncClientFacade {
                 return session;
             });
             return null;
-        } catch (PoolExhaustedException e) {
+        } catch (PoolExhaustedException | ServerUnavailableException e) {
             return Redirected.failure(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

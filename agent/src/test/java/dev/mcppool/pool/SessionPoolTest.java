@@ -279,6 +279,62 @@ class SessionPoolTest {
         assertThat(lifetimes.stream().map(Duration::toSeconds).distinct().count()).isGreaterThan(5);
     }
 
+    private FakeSession sessionThatFailsToStart() {
+        FakeSession session = newSession();
+        session.usable = false;
+        return session;
+    }
+
+    @Test
+    void afterRepeatedStartFailuresCreationFailsFastUntilTheCoolDownEndsThenOneProbeDecides() throws Exception {
+        pool("breakerFailures=2,breakerCooldown=400ms");
+        pool.borrow(SERVER_A, this::sessionThatFailsToStart).release(true);
+        assertThat(pool.breakerState(SERVER_A)).isEqualTo("closed");
+        pool.borrow(SERVER_A, this::sessionThatFailsToStart).release(true);
+        assertThat(pool.breakerState(SERVER_A)).startsWith("open");
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> pool.borrow(SERVER_A, this::newSession))
+                .isInstanceOf(ServerUnavailableException.class)
+                .hasMessageContaining("stdio: server-a")
+                .hasMessageContaining("failed to start 2 times in a row");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+        assertThat(created).hasSize(2);
+        assertThat(pool.borrow(SERVER_B, this::newSession)).isNotNull();
+
+        Thread.sleep(450);
+        Lease probe = pool.borrow(SERVER_A, this::newSession);
+        assertThat(pool.breakerState(SERVER_A)).isEqualTo("half-open");
+        probe.release(true);
+        assertThat(pool.breakerState(SERVER_A)).isEqualTo("closed");
+        assertThat(pool.startFailures(SERVER_A)).isEqualTo(2);
+    }
+
+    @Test
+    void failedProbeReopensTheBreaker() throws Exception {
+        pool("breakerFailures=1,breakerCooldown=200ms");
+        pool.borrow(SERVER_A, this::sessionThatFailsToStart).release(true);
+        Thread.sleep(250);
+        pool.borrow(SERVER_A, this::sessionThatFailsToStart).release(true);
+
+        assertThat(pool.breakerState(SERVER_A)).startsWith("open");
+        assertThatThrownBy(() -> pool.borrow(SERVER_A, this::newSession))
+                .isInstanceOf(ServerUnavailableException.class);
+    }
+
+    @Test
+    void creatorExceptionsCountAsStartFailures() {
+        pool("breakerFailures=2,breakerCooldown=10s");
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> pool.borrow(SERVER_A, () -> {
+                throw new IllegalStateException("cannot run program");
+            })).hasMessage("cannot run program");
+        }
+
+        assertThatThrownBy(() -> pool.borrow(SERVER_A, this::newSession))
+                .isInstanceOf(ServerUnavailableException.class);
+    }
+
     @Test
     void creationFailureReachesTheBorrowerUnchanged() {
         pool("");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mcppool.bootstrap.McpPoolBridge;
 import dev.mcppool.config.PoolOptions;
 import dev.mcppool.pool.PoolExhaustedException;
+import dev.mcppool.pool.ServerUnavailableException;
 import dev.mcppool.pool.SessionPool;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -35,7 +36,8 @@ class SyncClientPoolingTest {
 
     @BeforeAll
     static void instrumentTheSdk() {
-        pool = new SessionPool(PoolOptions.resolve("maxPerKey=2,maxWait=500ms", Map.of(), Map.of()).settings());
+        pool = new SessionPool(PoolOptions.resolve("maxPerKey=2,maxWait=500ms,breakerFailures=2,breakerCooldown=1m",
+                Map.of(), Map.of()).settings());
         McpPoolBridge.install(new SyncClientPooling(pool));
         SdkInstrumentation.instrument(new AgentBuilder.Default()
                         .disableClassFormatChanges()
@@ -223,6 +225,27 @@ class SyncClientPoolingTest {
             first.close();
             second.close();
             third.close();
+        }
+    }
+
+    @Test
+    void serverThatCannotStartFailsAsWithoutTheAgentThenFastWhileTheBreakerIsOpen() {
+        ServerParameters missing = ServerParameters.builder("/nonexistent/mcp-server").build();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (McpSyncClient client = McpClient.sync(new StdioClientTransport(missing, McpJsonDefaults.getMapper()))
+                    .initializationTimeout(Duration.ofSeconds(2)).build()) {
+                assertThatThrownBy(client::initialize).isNotInstanceOf(ServerUnavailableException.class);
+            }
+        }
+
+        try (McpSyncClient client = McpClient.sync(new StdioClientTransport(missing, McpJsonDefaults.getMapper()))
+                .initializationTimeout(Duration.ofSeconds(2)).build()) {
+            long start = System.nanoTime();
+            assertThatThrownBy(client::initialize)
+                    .isInstanceOf(ServerUnavailableException.class)
+                    .hasMessageContaining("stdio: /nonexistent/mcp-server")
+                    .hasMessageContaining("failed to start 2 times in a row");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         }
     }
 }
