@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * server.
  */
 record ClientOptions(String transport, String stdioCommand, String url, int requests, int threads, String tool,
-        String argName, List<Map.Entry<String, String>> headers, Duration requestTimeout, boolean hold) {
+        String argName, List<Map.Entry<String, String>> headers, Duration requestTimeout, int batches, boolean hold) {
 
     static final String STDIO = "stdio";
     static final String HTTP = "http";
@@ -36,6 +36,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         String argName = "text";
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         Duration requestTimeout = Duration.ofSeconds(20);
+        int batches = 1;
         boolean hold = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -49,6 +50,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
                 case "--arg-name" -> argName = value(args, ++i, option);
                 case "--header" -> headers.add(header(value(args, ++i, option)));
                 case "--request-timeout" -> requestTimeout = duration(value(args, ++i, option));
+                case "--batches" -> batches = positive(value(args, ++i, option), option);
                 case "--hold" -> hold = true;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -72,7 +74,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
             throw new IllegalArgumentException("--header applies to the http transport only");
         }
         return new ClientOptions(transport, stdioCommand, url, requests, threads, tool, argName, List.copyOf(headers),
-                requestTimeout, hold);
+                requestTimeout, batches, hold);
     }
 
     boolean ownServer() {

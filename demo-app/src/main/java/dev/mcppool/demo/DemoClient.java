@@ -1,6 +1,9 @@
 package dev.mcppool.demo;
 
-import java.io.OutputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /** Client mode: runs the per-request loop against the chosen target and prints the report. */
 final class DemoClient {
@@ -8,17 +11,33 @@ final class DemoClient {
     private DemoClient() {
     }
 
+    /**
+     * Runs {@code --batches} batches of the loop, each with its own report headed {@code batch=<n>}. Before each batch
+     * after the first it prints {@code waiting-for-batch=<n>} and waits for a line on stdin, so that a test can do
+     * something to the servers (kill, stop, restart) while the application is idle.
+     */
     static void run(ClientOptions options) throws Exception {
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (ClientTarget target = ClientTarget.of(options)) {
-            PerRequestClientLoop loop = new PerRequestClientLoop(target.transports(), options.tool(),
-                    options.argName(), options.requestTimeout());
-            PerRequestClientLoop.Result result = loop.run(options.requests(), options.threads());
-            LatencyReport.lines(options.transport(), options.targetLabel(), options.threads(), result,
-                    target.serverLines()).forEach(System.out::println);
-            System.out.flush();
+            for (int batch = 1; batch <= options.batches(); batch++) {
+                if (batch > 1) {
+                    System.out.println("waiting-for-batch=" + batch);
+                    System.out.flush();
+                    if (stdin.readLine() == null) {
+                        return;
+                    }
+                }
+                PerRequestClientLoop loop = new PerRequestClientLoop(target.transports(), options.tool(),
+                        options.argName(), options.requestTimeout());
+                PerRequestClientLoop.Result result = loop.run(options.requests(), options.threads());
+                System.out.println("batch=" + batch);
+                LatencyReport.lines(options.transport(), options.targetLabel(), options.threads(), result,
+                        target.serverLines()).forEach(System.out::println);
+                System.out.flush();
+            }
             if (options.hold()) {
                 // keeps the JVM, and so any pooled sessions, alive while a test inspects it
-                System.in.transferTo(OutputStream.nullOutputStream());
+                stdin.transferTo(Writer.nullWriter());
             }
         }
     }

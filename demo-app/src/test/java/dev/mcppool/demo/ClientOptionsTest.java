@@ -24,6 +24,7 @@ class ClientOptionsTest {
         assertThat(options.argName()).isEqualTo("text");
         assertThat(options.headers()).isEmpty();
         assertThat(options.requestTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(options.batches()).isEqualTo(1);
         assertThat(options.hold()).isFalse();
     }
 
@@ -31,7 +32,7 @@ class ClientOptionsTest {
     void parsesEveryOption() {
         ClientOptions options = ClientOptions.parse("--url", "http://localhost:3001/mcp", "--requests", "7",
                 "--threads", "3", "--tool", "say", "--arg-name", "message", "--header", "X-Tenant=a=b",
-                "--header", "Authorization=Bearer t", "--request-timeout", "1500ms", "--hold");
+                "--header", "Authorization=Bearer t", "--request-timeout", "1500ms", "--batches", "3", "--hold");
 
         assertThat(options.transport()).isEqualTo("http");
         assertThat(options.ownServer()).isFalse();
@@ -42,6 +43,7 @@ class ClientOptionsTest {
         assertThat(options.argName()).isEqualTo("message");
         assertThat(options.headers()).containsExactly(Map.entry("X-Tenant", "a=b"), Map.entry("Authorization", "Bearer t"));
         assertThat(options.requestTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(options.batches()).isEqualTo(3);
         assertThat(options.hold()).isTrue();
     }
 

@@ -41,6 +41,7 @@ final class DemoRun implements AutoCloseable {
         private final Map<String, String> environment = new HashMap<>();
         private String java = Artifacts.java();
         private boolean hold;
+        private boolean interactive;
 
         private Builder(String agentOptions) {
             this.agentOptions = agentOptions;
@@ -63,6 +64,12 @@ final class DemoRun implements AutoCloseable {
 
         Builder java(String javaExecutable) {
             this.java = javaExecutable;
+            return this;
+        }
+
+        /** Keeps stdin open: for {@code --batches} runs (see {@link DemoRun#startNextBatch()}) and {@link #hold()}. */
+        Builder interactive() {
+            this.interactive = true;
             return this;
         }
 
@@ -92,7 +99,7 @@ final class DemoRun implements AutoCloseable {
                     .redirectError(stderr.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
-            if (!hold) {
+            if (!hold && !interactive) {
                 process.getOutputStream().close();
             }
             return new DemoRun(process, stdout, stderr);
@@ -143,6 +150,39 @@ final class DemoRun implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new AssertionError("no report within " + limit + "; stderr:\n" + stderr());
+    }
+
+    /** Waits for the report of batch {@code batch} of a {@code --batches} run. */
+    DemoReport awaitBatchReport(int batch, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            String section = batchSection(batch);
+            if (section != null && section.contains("results-digest=")) {
+                Thread.sleep(300);
+                return DemoReport.parse(batchSection(batch));
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the demo exited before batch " + batch + "; stderr:\n" + stderr());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no report of batch " + batch + " within " + limit + "; stderr:\n" + stderr());
+    }
+
+    /** Lets a {@code --batches} run go on with its next batch. */
+    void startNextBatch() throws IOException {
+        process.getOutputStream().write('\n');
+        process.getOutputStream().flush();
+    }
+
+    private String batchSection(int batch) throws IOException {
+        String out = stdout();
+        int start = out.indexOf("batch=" + batch + System.lineSeparator());
+        if (start < 0) {
+            return null;
+        }
+        int end = out.indexOf("waiting-for-batch=", start);
+        return end < 0 ? out.substring(start) : out.substring(start, end);
     }
 
     DemoReport report() throws IOException {

@@ -11,36 +11,50 @@ import java.util.List;
 /** The npm reference server {@code @modelcontextprotocol/server-everything}, as installed by the build. */
 final class EverythingServer implements AutoCloseable {
 
-    private final Process process;
-    private final Path stdout;
+    private final Path folder;
     private final int port;
+    private Process process;
 
-    private EverythingServer(Process process, Path stdout, int port) {
-        this.process = process;
-        this.stdout = stdout;
+    private EverythingServer(Path folder, int port) {
+        this.folder = folder;
         this.port = port;
     }
 
     /** Starts the Streamable HTTP variant on a free port of 127.0.0.1 and waits until it listens. */
     static EverythingServer startStreamableHttp(Path folder) throws Exception {
-        int port = freePort();
-        Path stdout = folder.resolve("everything-http.out");
+        EverythingServer server = new EverythingServer(folder, freePort());
+        server.start();
+        return server;
+    }
+
+    private void start() throws Exception {
         Path stderr = folder.resolve("everything-http.err");
+        Files.deleteIfExists(stderr);
         ProcessBuilder builder = new ProcessBuilder("node", "--require", Artifacts.loopbackOnlyPreload().toString(),
                 Artifacts.serverEverythingEntryPoint().toString(), "streamableHttp")
-                .redirectOutput(stdout.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout().toFile()))
                 .redirectError(stderr.toFile());
         builder.environment().put("PORT", Integer.toString(port));
-        EverythingServer server = new EverythingServer(builder.start(), stdout, port);
+        process = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!Files.readString(stderr).contains("listening on port")) {
-            if (!server.process.isAlive() || System.nanoTime() > deadline) {
-                server.close();
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                close();
                 throw new AssertionError("server-everything did not start: " + Files.readString(stderr));
             }
             Thread.sleep(100);
         }
-        return server;
+    }
+
+    /** Kills the server (its sessions die with it) and starts a new one on the same port. */
+    void restart() throws Exception {
+        close();
+        process.onExit().get();
+        start();
+    }
+
+    private Path stdout() {
+        return folder.resolve("everything-http.out");
     }
 
     /**
@@ -63,7 +77,7 @@ final class EverythingServer implements AutoCloseable {
     }
 
     long sessionsInitialized() throws IOException {
-        return Files.readString(stdout).lines().filter(line -> line.contains("Session initialized with ID")).count();
+        return Files.readString(stdout()).lines().filter(line -> line.contains("Session initialized with ID")).count();
     }
 
     private static int freePort() throws IOException {

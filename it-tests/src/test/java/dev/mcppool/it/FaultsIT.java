@@ -1,0 +1,126 @@
+package dev.mcppool.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Faults between and during requests: the application sees no error the agent could have avoided. */
+class FaultsIT {
+
+    private static final Duration BATCH_LIMIT = Duration.ofMinutes(2);
+
+    @Test
+    void stdioServersKilledWhileIdleAreReplacedWithoutErrors(@TempDir Path output) throws Exception {
+        try (DemoRun run = DemoRun.withAgent("maxPerKey=3")
+                .args("--requests", "30", "--threads", "3", "--batches", "2").interactive().start(output, "killed")) {
+            DemoReport first = run.awaitBatchReport(1, BATCH_LIMIT);
+            List<ProcessHandle> servers = servers(run);
+            servers.forEach(ProcessHandle::destroyForcibly);
+            awaitDead(servers);
+
+            run.startNextBatch();
+            DemoReport second = run.awaitBatchReport(2, BATCH_LIMIT);
+
+            System.out.printf("killed while idle: %d servers killed, batch 2 errors=%d, p50=%.2f ms%n",
+                    servers.size(), second.errors(), second.millis("p50"));
+            assertThat(first.errors()).isZero();
+            assertThat(second.errors()).isZero();
+            assertThat(second.integer("server-processes")).isGreaterThan(first.integer("server-processes"));
+            assertThat(second.resultsDigest()).isEqualTo(first.resultsDigest());
+            run.closeStdin();
+            run.awaitExit(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void stdioServersHungWhileIdleAreReplacedAndNoneSurvivesTheApp(@TempDir Path output) throws Exception {
+        List<ProcessHandle> hung;
+        try (DemoRun run = DemoRun.withAgent("maxPerKey=2,validationTimeout=500ms")
+                .args("--requests", "20", "--threads", "2", "--batches", "2").interactive().start(output, "hung")) {
+            DemoReport first = run.awaitBatchReport(1, BATCH_LIMIT);
+            hung = servers(run);
+            for (ProcessHandle server : hung) {
+                signal("STOP", server);
+            }
+            // Idle past aliveBypassWindow (500 ms): a session used more recently is lent without a ping.
+            Thread.sleep(1000);
+
+            run.startNextBatch();
+            DemoReport second = run.awaitBatchReport(2, BATCH_LIMIT);
+
+            System.out.printf("hung while idle: %d servers stopped, batch 2 errors=%d, max=%.0f ms%n",
+                    hung.size(), second.errors(), second.millis("max"));
+            assertThat(first.errors()).isZero();
+            assertThat(second.errors()).isZero();
+            assertThat(second.integer("server-processes")).isGreaterThan(first.integer("server-processes"));
+            assertThat(second.millis("max")).as("no request waits for a hung server").isLessThan(10_000);
+            run.closeStdin();
+            run.awaitExit(Duration.ofSeconds(30));
+        }
+        awaitDead(hung);
+    }
+
+    @Test
+    void restartedHttpServerIsUsedAgainWithoutErrors(@TempDir Path output) throws Exception {
+        try (EverythingServer server = EverythingServer.startStreamableHttp(output);
+             DemoRun run = DemoRun.withAgent("maxPerKey=2")
+                     .args("--url", server.url(), "--tool", "echo", "--arg-name", "message",
+                             "--requests", "20", "--threads", "2", "--batches", "2")
+                     .interactive().start(output, "restarted")) {
+            DemoReport first = run.awaitBatchReport(1, BATCH_LIMIT);
+            server.restart();
+
+            run.startNextBatch();
+            DemoReport second = run.awaitBatchReport(2, BATCH_LIMIT);
+
+            assertThat(first.errors()).isZero();
+            assertThat(second.errors()).isZero();
+            assertThat(second.resultsDigest()).isEqualTo(first.resultsDigest());
+            run.closeStdin();
+            run.awaitExit(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void exhaustedPoolFailsRequestsWithAnErrorNamingServerSizeAndWaiters(@TempDir Path output) throws Exception {
+        try (DemoRun run = DemoRun.withAgent("maxPerKey=1,maxWait=1ms")
+                .args("--requests", "60", "--threads", "4").start(output, "exhausted")) {
+            run.awaitExit(BATCH_LIMIT);
+
+            assertThat(run.report().errors()).isPositive();
+            assertThat(run.stderr().lines().filter(line -> line.startsWith("error request=")))
+                    .isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).contains("dev.mcppool.pool.PoolExhaustedException",
+                            "server 'stdio: ", "within 1 ms", "of maxPerKey=1", "threads waiting"));
+        }
+    }
+
+    private static List<ProcessHandle> servers(DemoRun run) {
+        List<ProcessHandle> servers = run.process().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("server stdio"))
+                .toList();
+        assertThat(servers).as("pooled server processes").isNotEmpty();
+        return servers;
+    }
+
+    private static void signal(String signal, ProcessHandle process) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
+    }
+
+    private static void awaitDead(List<ProcessHandle> processes) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (processes.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        List<Long> survivors = processes.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        assertThat(survivors).as("processes still alive").isEmpty();
+    }
+}
