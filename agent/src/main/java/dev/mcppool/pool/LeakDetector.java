@@ -26,9 +26,9 @@ final class LeakDetector {
         if (threshold.isZero()) {
             return Watch.NONE;
         }
-        Watch watch = new Watch(key, counters, totals, threshold,
+        Watch watch = new Watch(this, key, counters, totals, threshold,
                 new Exception("MCP session borrowed here by thread " + Thread.currentThread().getName()));
-        watch.timeout = timer().schedule(watch::reportLeak, threshold.toNanos(), TimeUnit.NANOSECONDS);
+        watch.arm();
         return watch;
     }
 
@@ -52,28 +52,46 @@ final class LeakDetector {
 
     /** One lease under watch. */
     static class Watch {
-        static final Watch NONE = new Watch(null, null, null, Duration.ZERO, null) {
+        static final Watch NONE = new Watch(null, null, null, null, Duration.ZERO, null) {
+            @Override
+            void restart() {
+            }
+
             @Override
             void released() {
             }
         };
 
+        private final LeakDetector detector;
         private final PoolKey key;
         private final ServerCounters counters;
         private final ServerCounters totals;
         private final Duration threshold;
         private final Exception borrowSite;
-        private final long borrowedAt = System.nanoTime();
+        private volatile long borrowedAt = System.nanoTime();
         private volatile ScheduledFuture<?> timeout;
         private volatile boolean reported;
 
-        private Watch(PoolKey key, ServerCounters counters, ServerCounters totals, Duration threshold,
-                      Exception borrowSite) {
+        private Watch(LeakDetector detector, PoolKey key, ServerCounters counters, ServerCounters totals,
+                      Duration threshold, Exception borrowSite) {
+            this.detector = detector;
             this.key = key;
             this.counters = counters;
             this.totals = totals;
             this.threshold = threshold;
             this.borrowSite = borrowSite;
+        }
+
+        private void arm() {
+            timeout = detector.timer().schedule(this::reportLeak, threshold.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        /** Starts the clock again: the time the server took to start does not count as holding the lease. */
+        void restart() {
+            if (!reported && timeout.cancel(false)) {
+                borrowedAt = System.nanoTime();
+                arm();
+            }
         }
 
         private void reportLeak() {

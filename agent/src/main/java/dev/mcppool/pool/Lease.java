@@ -7,12 +7,15 @@ public final class Lease {
     private final PoolKey key;
     private final PooledSession session;
     private final LeakDetector.Watch leakWatch;
+    private final boolean newSession;
+    private boolean firstRequestFinished;
 
-    Lease(SessionPool pool, PoolKey key, PooledSession session, LeakDetector.Watch leakWatch) {
+    Lease(SessionPool pool, PoolKey key, PooledSession session, LeakDetector.Watch leakWatch, boolean newSession) {
         this.pool = pool;
         this.key = key;
         this.session = session;
         this.leakWatch = leakWatch;
+        this.newSession = newSession;
     }
 
     public PooledSession session() {
@@ -21,6 +24,17 @@ public final class Lease {
 
     public PoolKey key() {
         return key;
+    }
+
+    /**
+     * Called by the borrower when a request on this lease has finished. Sessions start on their first request, so for
+     * a new session the leak-detection clock starts again then: a slow server start is not a leak.
+     */
+    public synchronized void requestFinished() {
+        if (newSession && !firstRequestFinished) {
+            firstRequestFinished = true;
+            leakWatch.restart();
+        }
     }
 
     /** Hands the session back: to the idle set when {@code reusable} and still usable, otherwise to be destroyed. */

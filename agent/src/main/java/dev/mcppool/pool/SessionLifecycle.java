@@ -89,6 +89,11 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         breakers.remove(key);
     }
 
+    /** Whether the session has not finished its first lease yet (it starts during that lease). */
+    boolean isNew(PooledSession session) {
+        return unproven.containsKey(session);
+    }
+
     /** The first lease of a new session ended: a session that is not usable by then failed to start. */
     void leaseEnded(PooledSession session, boolean usable) {
         PoolKey key = unproven.remove(session);

@@ -85,7 +85,8 @@ public final class SessionPool implements AutoCloseable {
                     ServerCounters counters = countersFor(key);
                     counters.recordBorrowed(System.nanoTime() - start);
                     totals.recordBorrowed(System.nanoTime() - start);
-                    return new Lease(this, key, session, leakDetector.watch(key, counters, totals));
+                    return new Lease(this, key, session, leakDetector.watch(key, counters, totals),
+                            lifecycle.isNew(session));
                 } catch (NoSuchElementException e) {
                     if (e.getMessage() == null || !e.getMessage().startsWith("Timeout waiting for idle object")) {
                         throw e;

@@ -126,6 +126,7 @@ final class SyncClientFacade {
         Lease finished;
         boolean reuse;
         synchronized (this) {
+            lease.requestFinished();
             callsInFlight--;
             finished = takeLeaseIfDone();
             reuse = reusable;

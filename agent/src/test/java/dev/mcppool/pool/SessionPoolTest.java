@@ -231,6 +231,24 @@ class SessionPoolTest {
     }
 
     @Test
+    void slowStartOfANewSessionDoesNotCountAsALeak() throws Exception {
+        pool("leakDetectionThreshold=200ms");
+        Lease first = pool.borrow(SERVER_A, this::newSession);
+        Thread.sleep(150);
+        first.requestFinished();
+        Thread.sleep(150);
+        first.release(true);
+
+        Lease second = pool.borrow(SERVER_A, this::newSession);
+        Thread.sleep(150);
+        second.requestFinished();
+        Thread.sleep(150);
+        second.release(true);
+
+        assertThat(pool.totals().leaks()).as("only the reused session's lease, held 300 ms, is a leak").isEqualTo(1);
+    }
+
+    @Test
     void leakDetectionIsOffByDefault() throws Exception {
         pool("");
         Lease held = pool.borrow(SERVER_A, this::newSession);

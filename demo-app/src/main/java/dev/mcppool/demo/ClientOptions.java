@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * server.
  */
 record ClientOptions(String transport, String stdioCommand, String url, int requests, int threads, String tool,
-        String argName, List<Map.Entry<String, String>> headers, Duration requestTimeout, int batches, boolean hold) {
+        String argName, List<Map.Entry<String, String>> headers, Duration requestTimeout, int batches, boolean leakOne, boolean hold) {
 
     static final String STDIO = "stdio";
     static final String HTTP = "http";
@@ -37,6 +37,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         Duration requestTimeout = Duration.ofSeconds(20);
         int batches = 1;
+        boolean leakOne = false;
         boolean hold = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -51,6 +52,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
                 case "--header" -> headers.add(header(value(args, ++i, option)));
                 case "--request-timeout" -> requestTimeout = duration(value(args, ++i, option));
                 case "--batches" -> batches = positive(value(args, ++i, option), option);
+                case "--leak-one" -> leakOne = true;
                 case "--hold" -> hold = true;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -74,7 +76,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
             throw new IllegalArgumentException("--header applies to the http transport only");
         }
         return new ClientOptions(transport, stdioCommand, url, requests, threads, tool, argName, List.copyOf(headers),
-                requestTimeout, batches, hold);
+                requestTimeout, batches, leakOne, hold);
     }
 
     boolean ownServer() {

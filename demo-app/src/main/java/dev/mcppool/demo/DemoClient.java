@@ -1,5 +1,7 @@
 package dev.mcppool.demo;
 
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.Writer;
@@ -7,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Client mode: runs the per-request loop against the chosen target and prints the report. */
 final class DemoClient {
+
+    /** With --leak-one: a client that is used and never closed, a deliberate bug for leak detection to find. */
+    private static McpSyncClient leaked;
 
     private DemoClient() {
     }
@@ -19,6 +24,10 @@ final class DemoClient {
     static void run(ClientOptions options) throws Exception {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (ClientTarget target = ClientTarget.of(options)) {
+            if (options.leakOne()) {
+                leaked = McpClient.sync(target.transports().get()).requestTimeout(options.requestTimeout()).build();
+                leaked.initialize();
+            }
             for (int batch = 1; batch <= options.batches(); batch++) {
                 if (batch > 1) {
                     System.out.println("waiting-for-batch=" + batch);

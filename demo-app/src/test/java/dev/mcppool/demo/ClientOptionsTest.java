@@ -25,6 +25,7 @@ class ClientOptionsTest {
         assertThat(options.headers()).isEmpty();
         assertThat(options.requestTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(options.batches()).isEqualTo(1);
+        assertThat(options.leakOne()).isFalse();
         assertThat(options.hold()).isFalse();
     }
 
@@ -32,7 +33,7 @@ class ClientOptionsTest {
     void parsesEveryOption() {
         ClientOptions options = ClientOptions.parse("--url", "http://localhost:3001/mcp", "--requests", "7",
                 "--threads", "3", "--tool", "say", "--arg-name", "message", "--header", "X-Tenant=a=b",
-                "--header", "Authorization=Bearer t", "--request-timeout", "1500ms", "--batches", "3", "--hold");
+                "--header", "Authorization=Bearer t", "--request-timeout", "1500ms", "--batches", "3", "--leak-one", "--hold");
 
         assertThat(options.transport()).isEqualTo("http");
         assertThat(options.ownServer()).isFalse();
@@ -44,6 +45,7 @@ class ClientOptionsTest {
         assertThat(options.headers()).containsExactly(Map.entry("X-Tenant", "a=b"), Map.entry("Authorization", "Bearer t"));
         assertThat(options.requestTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(options.batches()).isEqualTo(3);
+        assertThat(options.leakOne()).isTrue();
         assertThat(options.hold()).isTrue();
     }
 

@@ -2,7 +2,6 @@ package dev.mcppool.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.tools.attach.VirtualMachine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +11,6 @@ import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JmxIT {
 
     private static final String SECRET = "Bearer it-secret-7f3a9c";
-    private static final ObjectName POOL = name("dev.mcppool:type=McpSessionPool,name=default");
+    private static final ObjectName POOL = name(PoolMBean.OBJECT_NAME);
 
     @Test
     void attributesMatchWhatHappenedAndShowNoSecret(@TempDir Path output) throws Exception {
@@ -33,9 +29,8 @@ class JmxIT {
             DemoReport report = run.awaitReport(Duration.ofMinutes(2));
             assertThat(report.errors()).isZero();
 
-            VirtualMachine vm = VirtualMachine.attach(Long.toString(run.pid()));
-            try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()))) {
-                MBeanServerConnection jmx = connector.getMBeanServerConnection();
+            try (PoolMBean mbean = PoolMBean.of(run)) {
+                MBeanServerConnection jmx = mbean.connection();
 
                 long created = (Long) jmx.getAttribute(POOL, "CreatedSessions");
                 assertThat(created).isEqualTo(report.integer("server-sessions")).isBetween(1L, 3L);
@@ -63,8 +58,6 @@ class JmxIT {
                 assertThat(server.get("leaks")).isEqualTo(0L);
 
                 assertThat(everyAttributeAsText(jmx)).doesNotContain("it-secret", "7f3a9c");
-            } finally {
-                vm.detach();
             }
             run.closeStdin();
             run.awaitExit(Duration.ofSeconds(30));
