@@ -38,6 +38,7 @@ public final class PoolOptions {
         define("aliveBypassWindow", "500ms", Durations.ACCEPTED_FORM, Durations::parse);
         define("idleTimeout", "10m", Durations.ACCEPTED_FORM + ", at least 1ms", PoolOptions::parsePositiveDuration);
         define("maxLifetime", "30m", Durations.ACCEPTED_FORM + "; 0 means unlimited", Durations::parse);
+        define("keepaliveTime", "2m", Durations.ACCEPTED_FORM + "; 0 turns keepalive pings off", Durations::parse);
         define("leakDetectionThreshold", "0", Durations.ACCEPTED_FORM + "; 0 turns leak detection off",
                 Durations::parse);
         define("breakerFailures", "5", POSITIVE_INTEGER, PoolOptions::parsePositiveInt);
@@ -91,6 +92,7 @@ public final class PoolOptions {
                 (Duration) values.get("aliveBypassWindow"),
                 (Duration) values.get("idleTimeout"),
                 (Duration) values.get("maxLifetime"),
+                (Duration) values.get("keepaliveTime"),
                 (Duration) values.get("leakDetectionThreshold"),
                 (Integer) values.get("breakerFailures"),
                 (Duration) values.get("breakerCooldown"),

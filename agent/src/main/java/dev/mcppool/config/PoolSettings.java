@@ -12,12 +12,24 @@ public record PoolSettings(
         Duration aliveBypassWindow,
         Duration idleTimeout,
         Duration maxLifetime,
+        Duration keepaliveTime,
         Duration leakDetectionThreshold,
         int breakerFailures,
         Duration breakerCooldown,
         boolean jmx) {
 
-    public static final Duration EVICTION_INTERVAL = Duration.ofSeconds(30);
+    private static final Duration LONGEST_MAINTENANCE_INTERVAL = Duration.ofSeconds(30);
+    private static final Duration SHORTEST_MAINTENANCE_INTERVAL = Duration.ofMillis(50);
+
+    /** How often idle sessions are checked (idle timeout, lifetime, keepalive): often enough for keepaliveTime. */
+    public Duration maintenanceInterval() {
+        if (keepaliveTime.isZero()) {
+            return LONGEST_MAINTENANCE_INTERVAL;
+        }
+        Duration half = keepaliveTime.dividedBy(2);
+        return half.compareTo(LONGEST_MAINTENANCE_INTERVAL) > 0 ? LONGEST_MAINTENANCE_INTERVAL
+                : half.compareTo(SHORTEST_MAINTENANCE_INTERVAL) < 0 ? SHORTEST_MAINTENANCE_INTERVAL : half;
+    }
 
     @Override
     public String toString() {
@@ -25,6 +37,7 @@ public record PoolSettings(
                 + ", maxWait=" + Durations.format(maxWait) + ", validationTimeout=" + Durations.format(validationTimeout)
                 + ", aliveBypassWindow=" + Durations.format(aliveBypassWindow)
                 + ", idleTimeout=" + Durations.format(idleTimeout) + ", maxLifetime=" + Durations.format(maxLifetime)
+                + ", keepaliveTime=" + Durations.format(keepaliveTime)
                 + ", leakDetectionThreshold=" + Durations.format(leakDetectionThreshold)
                 + ", breakerFailures=" + breakerFailures + ", breakerCooldown=" + Durations.format(breakerCooldown)
                 + ", jmx=" + jmx;

@@ -21,14 +21,19 @@ final class LeakDetector {
         this.threshold = threshold;
     }
 
-    /** Starts watching a lease just borrowed on the current thread. */
-    Watch watch(PoolKey key, ServerCounters counters, ServerCounters totals) {
+    /**
+     * Watches a lease just borrowed on the current thread; the clock starts now, or, for a session that starts during
+     * this lease ({@code startNow} false), at {@link Watch#start()}.
+     */
+    Watch watch(PoolKey key, ServerCounters counters, ServerCounters totals, boolean startNow) {
         if (threshold.isZero()) {
             return Watch.NONE;
         }
         Watch watch = new Watch(this, key, counters, totals, threshold,
                 new Exception("MCP session borrowed here by thread " + Thread.currentThread().getName()));
-        watch.arm();
+        if (startNow) {
+            watch.start();
+        }
         return watch;
     }
 
@@ -54,7 +59,7 @@ final class LeakDetector {
     static class Watch {
         static final Watch NONE = new Watch(null, null, null, null, Duration.ZERO, null) {
             @Override
-            void restart() {
+            void start() {
             }
 
             @Override
@@ -69,7 +74,7 @@ final class LeakDetector {
         private final Duration threshold;
         private final Exception borrowSite;
         private volatile long borrowedAt = System.nanoTime();
-        private volatile ScheduledFuture<?> timeout;
+        private ScheduledFuture<?> timeout;
         private volatile boolean reported;
 
         private Watch(LeakDetector detector, PoolKey key, ServerCounters counters, ServerCounters totals,
@@ -82,15 +87,11 @@ final class LeakDetector {
             this.borrowSite = borrowSite;
         }
 
-        private void arm() {
-            timeout = detector.timer().schedule(this::reportLeak, threshold.toNanos(), TimeUnit.NANOSECONDS);
-        }
-
-        /** Starts the clock again: the time the server took to start does not count as holding the lease. */
-        void restart() {
-            if (!reported && timeout.cancel(false)) {
+        /** Starts the clock (once): from now on, holding the lease past the threshold is reported. */
+        synchronized void start() {
+            if (timeout == null) {
                 borrowedAt = System.nanoTime();
-                arm();
+                timeout = detector.timer().schedule(this::reportLeak, threshold.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
 
@@ -104,8 +105,10 @@ final class LeakDetector {
                     + " ms without close(); apparent leak (leakDetectionThreshold). " + stack);
         }
 
-        void released() {
-            timeout.cancel(false);
+        synchronized void released() {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
             if (reported) {
                 AgentLog.info("mcp-pool: the session of " + key + " reported as leaked was returned after "
                         + Duration.ofNanos(System.nanoTime() - borrowedAt).toMillis() + " ms");

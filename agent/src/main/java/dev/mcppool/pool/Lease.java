@@ -7,15 +7,12 @@ public final class Lease {
     private final PoolKey key;
     private final PooledSession session;
     private final LeakDetector.Watch leakWatch;
-    private final boolean newSession;
-    private boolean firstRequestFinished;
 
-    Lease(SessionPool pool, PoolKey key, PooledSession session, LeakDetector.Watch leakWatch, boolean newSession) {
+    Lease(SessionPool pool, PoolKey key, PooledSession session, LeakDetector.Watch leakWatch) {
         this.pool = pool;
         this.key = key;
         this.session = session;
         this.leakWatch = leakWatch;
-        this.newSession = newSession;
     }
 
     public PooledSession session() {
@@ -27,14 +24,11 @@ public final class Lease {
     }
 
     /**
-     * Called by the borrower when a request on this lease has finished. Sessions start on their first request, so for
-     * a new session the leak-detection clock starts again then: a slow server start is not a leak.
+     * Called by the borrower when a request on this lease has finished. A new session starts during its first request,
+     * so its leak-detection clock starts only then: a slow server start is not a leak.
      */
-    public synchronized void requestFinished() {
-        if (newSession && !firstRequestFinished) {
-            firstRequestFinished = true;
-            leakWatch.restart();
-        }
+    public void requestFinished() {
+        leakWatch.start();
     }
 
     /** Hands the session back: to the idle set when {@code reusable} and still usable, otherwise to be destroyed. */

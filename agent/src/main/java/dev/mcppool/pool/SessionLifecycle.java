@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.apache.commons.pool2.BaseKeyedPooledObjectFactory;
 import org.apache.commons.pool2.DestroyMode;
 import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.PooledObjectState;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
 
 /** Creates, checks and destroys pooled sessions on behalf of commons-pool2. */
@@ -23,6 +24,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     private final LiveSessions liveSessions;
     private final Supplier<SessionCreator> currentCreator;
     private final Map<PooledSession, Long> retireAtNanos = new ConcurrentHashMap<>();
+    private final Map<PooledSession, Long> nextKeepaliveNanos = new ConcurrentHashMap<>();
     private final Map<PoolKey, StartBreaker> breakers = new ConcurrentHashMap<>();
     /** New sessions whose first lease has not ended yet: whether they started is decided then. */
     private final Map<PooledSession, PoolKey> unproven = new ConcurrentHashMap<>();
@@ -58,6 +60,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
             throw e;
         }
         unproven.put(session, key);
+        scheduleKeepalive(session);
         if (!settings.maxLifetime().isZero()) {
             retireAtNanos.put(session, System.nanoTime() + jitteredLifetime().toNanos());
         }
@@ -118,9 +121,43 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         return retireAt == null ? null : Duration.ofNanos(retireAt - System.nanoTime());
     }
 
+    /** Up to a fifth earlier than keepaliveTime, at random, so that idle sessions are not all pinged together. */
+    private void scheduleKeepalive(PooledSession session) {
+        if (!settings.keepaliveTime().isZero()) {
+            long keepalive = settings.keepaliveTime().toNanos();
+            nextKeepaliveNanos.put(session,
+                    System.nanoTime() + keepalive - ThreadLocalRandom.current().nextLong(keepalive / 5 + 1));
+        }
+    }
+
     /**
-     * A session past its lifetime is retired. One handed to its creator needs no check. Any other must be usable, and when it has been idle longer than
-     * the alive-bypass window it must also answer a ping within the validation timeout.
+     * Background check of an idle session (commons-pool2's evictor): retired past its lifetime, dropped when its
+     * process or HTTP session is gone, and pinged when its keepalive is due, so that a server or firewall that silently
+     * drops idle sessions is noticed before a borrower gets one.
+     */
+    private boolean validateIdle(PoolKey key, PooledSession session) {
+        if (!session.isUsable()) {
+            return failedValidation(key);
+        }
+        Long keepaliveDue = nextKeepaliveNanos.get(session);
+        if (keepaliveDue == null || System.nanoTime() - keepaliveDue < 0) {
+            return true;
+        }
+        scheduleKeepalive(session);
+        return session.ping(settings.validationTimeout()) || failedValidation(key);
+    }
+
+    private boolean failedValidation(PoolKey key) {
+        counters.apply(key).recordValidationFailure();
+        totals.recordValidationFailure();
+        AgentLog.debug("mcp-pool: a session of " + key + " failed validation and is replaced");
+        return false;
+    }
+
+    /**
+     * A session past its lifetime is retired; an idle one is checked by {@link #validateIdle}. On borrow, one handed to
+     * its creator needs no check; any other must be usable, and when it has been idle longer than the alive-bypass
+     * window it must also answer a ping within the validation timeout.
      */
     @Override
     public boolean validateObject(PoolKey key, PooledObject<PooledSession> pooled) {
@@ -129,17 +166,15 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
             totals.recordRetired();
             return false;
         }
+        if (pooled.getState() == PooledObjectState.EVICTION) {
+            return validateIdle(key, pooled.getObject());
+        }
         if (pooled.getBorrowedCount() <= 1 && pooled.getLastReturnInstant().equals(pooled.getCreateInstant())) {
             return true;
         }
         PooledSession session = pooled.getObject();
         boolean valid = session.isUsable() && (recentlyUsed(pooled) || session.ping(settings.validationTimeout()));
-        if (!valid) {
-            counters.apply(key).recordValidationFailure();
-            totals.recordValidationFailure();
-            AgentLog.debug("mcp-pool: a session of " + key + " failed validation and is replaced");
-        }
-        return valid;
+        return valid || failedValidation(key);
     }
 
     private boolean recentlyUsed(PooledObject<PooledSession> pooled) {
@@ -150,6 +185,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     @Override
     public void destroyObject(PoolKey key, PooledObject<PooledSession> pooled, DestroyMode mode) {
         retireAtNanos.remove(pooled.getObject());
+        nextKeepaliveNanos.remove(pooled.getObject());
         unproven.remove(pooled.getObject());
         pooled.getObject().close();
         counters.apply(key).recordDestroyed();

@@ -53,7 +53,7 @@ public final class SessionPool implements AutoCloseable {
         config.setLifo(true);
         config.setTestOnBorrow(true);
         config.setTestWhileIdle(true);
-        config.setTimeBetweenEvictionRuns(PoolSettings.EVICTION_INTERVAL);
+        config.setTimeBetweenEvictionRuns(settings.maintenanceInterval());
         config.setNumTestsPerEvictionRun(-1);
         // Hard idle eviction ignores minIdle; only the soft one is used.
         config.setMinEvictableIdleDuration(Duration.ofMillis(-1));
@@ -85,8 +85,8 @@ public final class SessionPool implements AutoCloseable {
                     ServerCounters counters = countersFor(key);
                     counters.recordBorrowed(System.nanoTime() - start);
                     totals.recordBorrowed(System.nanoTime() - start);
-                    return new Lease(this, key, session, leakDetector.watch(key, counters, totals),
-                            lifecycle.isNew(session));
+                    return new Lease(this, key, session,
+                            leakDetector.watch(key, counters, totals, !lifecycle.isNew(session)));
                 } catch (NoSuchElementException e) {
                     if (e.getMessage() == null || !e.getMessage().startsWith("Timeout waiting for idle object")) {
                         throw e;

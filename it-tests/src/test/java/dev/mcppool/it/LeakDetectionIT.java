@@ -13,7 +13,7 @@ class LeakDetectionIT {
 
     @Test
     void leaseNeverClosedIsLoggedWithTheBorrowersStackAndCountedInJmx(@TempDir Path output) throws Exception {
-        try (DemoRun run = DemoRun.withAgent("leakDetectionThreshold=1s,maxPerKey=2")
+        try (DemoRun run = DemoRun.withAgent("leakDetectionThreshold=2s,maxPerKey=2")
                 .args("--leak-one", "--requests", "10").hold().start(output, "leak")) {
             assertThat(run.awaitReport(Duration.ofMinutes(2)).errors()).isZero();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
