@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * server.
  */
 record ClientOptions(String transport, String stdioCommand, String url, int requests, int threads, String tool,
-        String argName, List<Map.Entry<String, String>> headers, Duration requestTimeout, int batches, boolean leakOne, boolean hold) {
+        String argName, String argValue, List<Map.Entry<String, String>> headers, Duration requestTimeout, int batches, boolean leakOne, boolean hold) {
 
     static final String STDIO = "stdio";
     static final String HTTP = "http";
@@ -34,6 +34,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         int threads = 1;
         String tool = "echo";
         String argName = "text";
+        String argValue = null;
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         Duration requestTimeout = Duration.ofSeconds(20);
         int batches = 1;
@@ -49,6 +50,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
                 case "--threads" -> threads = positive(value(args, ++i, option), option);
                 case "--tool" -> tool = value(args, ++i, option);
                 case "--arg-name" -> argName = value(args, ++i, option);
+                case "--arg-value" -> argValue = value(args, ++i, option);
                 case "--header" -> headers.add(header(value(args, ++i, option)));
                 case "--request-timeout" -> requestTimeout = duration(value(args, ++i, option));
                 case "--batches" -> batches = positive(value(args, ++i, option), option);
@@ -75,8 +77,17 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         if (!headers.isEmpty() && transport.equals(STDIO)) {
             throw new IllegalArgumentException("--header applies to the http transport only");
         }
-        return new ClientOptions(transport, stdioCommand, url, requests, threads, tool, argName, List.copyOf(headers),
+        return new ClientOptions(transport, stdioCommand, url, requests, threads, tool, argName, argValue,
+                List.copyOf(headers),
                 requestTimeout, batches, leakOne, hold);
+    }
+
+    /** The tool argument of request i: {@code req-<i>}, or the fixed {@code --arg-value} (a number if it is all digits). */
+    Object argument(int request) {
+        if (argValue == null) {
+            return "req-" + request;
+        }
+        return argValue.matches("\\d+") ? (Object) Long.valueOf(argValue) : argValue;
     }
 
     boolean ownServer() {

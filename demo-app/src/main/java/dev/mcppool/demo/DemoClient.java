@@ -37,7 +37,7 @@ final class DemoClient {
                     }
                 }
                 PerRequestClientLoop loop = new PerRequestClientLoop(target.transports(), options.tool(),
-                        options.argName(), options.requestTimeout());
+                        options.argName(), options::argument, options.requestTimeout());
                 PerRequestClientLoop.Result result = loop.run(options.requests(), options.threads());
                 System.out.println("batch=" + batch);
                 LatencyReport.lines(options.transport(), options.targetLabel(), options.threads(), result,

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -30,13 +31,16 @@ final class PerRequestClientLoop {
     private final Supplier<McpClientTransport> transports;
     private final String tool;
     private final String argName;
+    private final IntFunction<Object> argument;
     private final Duration requestTimeout;
     private final AtomicInteger errors = new AtomicInteger();
 
-    PerRequestClientLoop(Supplier<McpClientTransport> transports, String tool, String argName, Duration requestTimeout) {
+    PerRequestClientLoop(Supplier<McpClientTransport> transports, String tool, String argName,
+            IntFunction<Object> argument, Duration requestTimeout) {
         this.transports = transports;
         this.tool = tool;
         this.argName = argName;
+        this.argument = argument;
         this.requestTimeout = requestTimeout;
     }
 
@@ -82,7 +86,7 @@ final class PerRequestClientLoop {
     private String request(int i) {
         try (McpSyncClient client = McpClient.sync(transports.get()).requestTimeout(requestTimeout).build()) {
             client.initialize();
-            CallToolResult result = client.callTool(new CallToolRequest(tool, Map.of(argName, "req-" + i)));
+            CallToolResult result = client.callTool(new CallToolRequest(tool, Map.of(argName, argument.apply(i))));
             String text = text(result);
             if (Boolean.TRUE.equals(result.isError())) {
                 throw new IllegalStateException("tool " + tool + " reported an error: " + text);

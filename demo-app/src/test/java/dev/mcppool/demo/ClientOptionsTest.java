@@ -26,13 +26,14 @@ class ClientOptionsTest {
         assertThat(options.requestTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(options.batches()).isEqualTo(1);
         assertThat(options.leakOne()).isFalse();
+        assertThat(options.argument(7)).isEqualTo("req-7");
         assertThat(options.hold()).isFalse();
     }
 
     @Test
     void parsesEveryOption() {
         ClientOptions options = ClientOptions.parse("--url", "http://localhost:3001/mcp", "--requests", "7",
-                "--threads", "3", "--tool", "say", "--arg-name", "message", "--header", "X-Tenant=a=b",
+                "--threads", "3", "--tool", "say", "--arg-name", "message", "--arg-value", "1500", "--header", "X-Tenant=a=b",
                 "--header", "Authorization=Bearer t", "--request-timeout", "1500ms", "--batches", "3", "--leak-one", "--hold");
 
         assertThat(options.transport()).isEqualTo("http");
@@ -46,6 +47,8 @@ class ClientOptionsTest {
         assertThat(options.requestTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(options.batches()).isEqualTo(3);
         assertThat(options.leakOne()).isTrue();
+        assertThat(options.argument(7)).isEqualTo(1500L);
+        assertThat(ClientOptions.parse("--arg-value", "hello").argument(7)).isEqualTo("hello");
         assertThat(options.hold()).isTrue();
     }
 

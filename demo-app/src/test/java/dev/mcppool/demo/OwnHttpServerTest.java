@@ -15,7 +15,7 @@ class OwnHttpServerTest {
         ClientOptions options = ClientOptions.parse("--transport", "http", "--requests", "6", "--threads", "3");
         try (ClientTarget target = ClientTarget.of(options)) {
             PerRequestClientLoop.Result result = new PerRequestClientLoop(target.transports(), options.tool(),
-                    options.argName(), options.requestTimeout()).run(options.requests(), options.threads());
+                        options.argName(), options::argument, options.requestTimeout()).run(options.requests(), options.threads());
 
             assertThat(result.errors()).isZero();
             assertThat(result.texts()).containsExactly(

@@ -66,6 +66,44 @@ class FaultsIT {
     }
 
     @Test
+    void serverKilledDuringACallFailsThatCallAsWithoutTheAgentAndIsNeverLentAgain(@TempDir Path output) throws Exception {
+        KilledDuringCall pooled = killServersDuringCalls(DemoRun.withAgent("maxPerKey=2"), output, "pooled");
+        KilledDuringCall unpooled = killServersDuringCalls(DemoRun.withoutAgent(), output, "unpooled");
+
+        System.out.printf("killed during a call: %d errors with the agent, %d without%n",
+                pooled.report().errors(), unpooled.report().errors());
+        assertThat(pooled.report().errors()).isEqualTo(2);
+        assertThat(pooled.errorLines()).isEqualTo(unpooled.errorLines());
+        assertThat(pooled.report().integer("server-processes")).as("killed sessions replaced, not lent again")
+                .isEqualTo(4);
+    }
+
+    private record KilledDuringCall(DemoReport report, List<String> errorLines) {
+    }
+
+    /** Two threads, two sleeping calls each; both servers are killed during the first call of each thread. */
+    private static KilledDuringCall killServersDuringCalls(DemoRun.Builder demo, Path output, String name)
+            throws Exception {
+        try (DemoRun run = demo.args("--tool", "sleep", "--arg-name", "ms", "--arg-value", "8000",
+                "--requests", "4", "--threads", "2", "--request-timeout", "12s").start(output, name)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            List<ProcessHandle> servers = List.of();
+            while (servers.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                servers = run.process().descendants()
+                        .filter(p -> p.info().commandLine().orElse("").contains("server stdio")).toList();
+            }
+            assertThat(servers).hasSize(2);
+            // Well past server start-up and initialization, well within the 8 s tool call.
+            Thread.sleep(4000);
+            servers.forEach(ProcessHandle::destroyForcibly);
+            run.awaitExit(Duration.ofMinutes(1));
+            return new KilledDuringCall(run.report(),
+                    run.stderr().lines().filter(line -> line.startsWith("error request=")).sorted().toList());
+        }
+    }
+
+    @Test
     void restartedHttpServerIsUsedAgainWithoutErrors(@TempDir Path output) throws Exception {
         try (EverythingServer server = EverythingServer.startStreamableHttp(output);
              DemoRun run = DemoRun.withAgent("maxPerKey=2")
