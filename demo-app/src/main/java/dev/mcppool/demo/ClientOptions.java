@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * server.
  */
 record ClientOptions(String transport, String stdioCommand, String url, int requests, int threads, String tool,
-        String argName, String argValue, List<Map.Entry<String, String>> headers, Duration requestTimeout, int batches, boolean leakOne, boolean hold) {
+        String argName, String argValue, List<Map.Entry<String, String>> headers, Duration requestTimeout, int batches, List<Duration> durations, boolean leakOne, boolean hold) {
 
     static final String STDIO = "stdio";
     static final String HTTP = "http";
@@ -38,6 +38,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         Duration requestTimeout = Duration.ofSeconds(20);
         int batches = 1;
+        List<Duration> durations = List.of();
         boolean leakOne = false;
         boolean hold = false;
         for (int i = 0; i < args.length; i++) {
@@ -54,6 +55,8 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
                 case "--header" -> headers.add(header(value(args, ++i, option)));
                 case "--request-timeout" -> requestTimeout = duration(value(args, ++i, option));
                 case "--batches" -> batches = positive(value(args, ++i, option), option);
+                case "--duration" -> durations = Arrays.stream(value(args, ++i, option).split(","))
+                        .map(ClientOptions::duration).toList();
                 case "--leak-one" -> leakOne = true;
                 case "--hold" -> hold = true;
                 default -> throw new IllegalArgumentException("unknown option " + option);
@@ -79,7 +82,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         }
         return new ClientOptions(transport, stdioCommand, url, requests, threads, tool, argName, argValue,
                 List.copyOf(headers),
-                requestTimeout, batches, leakOne, hold);
+                requestTimeout, batches, durations, leakOne, hold);
     }
 
     /** The tool argument of request i: {@code req-<i>}, or the fixed {@code --arg-value} (a number if it is all digits). */
@@ -88,6 +91,11 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
             return "req-" + request;
         }
         return argValue.matches("\\d+") ? (Object) Long.valueOf(argValue) : argValue;
+    }
+
+    /** How long batch {@code batch} (from 1) may run: the batch's own {@code --duration} value, else the last one; null: no limit. */
+    Duration duration(int batch) {
+        return durations.isEmpty() ? null : durations.get(Math.min(batch, durations.size()) - 1);
     }
 
     boolean ownServer() {

@@ -38,7 +38,8 @@ final class DemoClient {
                 }
                 PerRequestClientLoop loop = new PerRequestClientLoop(target.transports(), options.tool(),
                         options.argName(), options::argument, options.requestTimeout());
-                PerRequestClientLoop.Result result = loop.run(options.requests(), options.threads());
+                PerRequestClientLoop.Result result = loop.run(options.requests(), options.threads(),
+                        options.duration(batch));
                 System.out.println("batch=" + batch);
                 LatencyReport.lines(options.transport(), options.targetLabel(), options.threads(), result,
                         target.serverLines()).forEach(System.out::println);

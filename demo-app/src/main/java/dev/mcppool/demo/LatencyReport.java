@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The client's report: {@code key=value} groups, one line each. Latencies cover every request, failed ones
@@ -33,6 +35,8 @@ final class LatencyReport {
                 percentileMillis(sorted, 50), percentileMillis(sorted, 99), mean, max));
         lines.add(String.format(Locale.ROOT, "throughput=%.2f/s", seconds > 0 ? requests / seconds : 0));
         lines.add("results-digest=" + resultsDigest(result.texts()));
+        lines.add("error-types=" + (result.errorTypes().isEmpty() ? "none" : new TreeMap<>(result.errorTypes())
+                .entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","))));
         lines.addAll(serverLines);
         return lines;
     }

@@ -9,8 +9,10 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -25,7 +27,7 @@ final class PerRequestClientLoop {
     private static final int PRINTED_ERRORS = 5;
 
     /** Per request i: {@code nanos[i]} wall time, {@code texts[i]} tool result text or null if it failed. */
-    record Result(long[] nanos, String[] texts, int errors, long elapsedNanos) {
+    record Result(long[] nanos, String[] texts, int errors, long elapsedNanos, Map<String, Integer> errorTypes) {
     }
 
     private final Supplier<McpClientTransport> transports;
@@ -34,6 +36,7 @@ final class PerRequestClientLoop {
     private final IntFunction<Object> argument;
     private final Duration requestTimeout;
     private final AtomicInteger errors = new AtomicInteger();
+    private final Map<String, Integer> errorTypes = new ConcurrentSkipListMap<>();
 
     PerRequestClientLoop(Supplier<McpClientTransport> transports, String tool, String argName,
             IntFunction<Object> argument, Duration requestTimeout) {
@@ -44,17 +47,24 @@ final class PerRequestClientLoop {
         this.requestTimeout = requestTimeout;
     }
 
-    Result run(int requests, int threads) throws InterruptedException {
+    /**
+     * Runs requests 0..requests-1 on {@code threads} threads, each taking the next index until none is left or, with a
+     * {@code duration}, until that much time has passed (the result then covers the requests that ran).
+     */
+    Result run(int requests, int threads, Duration duration) throws InterruptedException {
         long[] nanos = new long[requests];
         String[] texts = new String[requests];
-        int[] firstIndex = shareStarts(requests, threads);
+        AtomicInteger next = new AtomicInteger();
         List<Thread> workers = new ArrayList<>();
         long start = System.nanoTime();
+        long deadline = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
         for (int t = 0; t < threads; t++) {
-            int from = firstIndex[t];
-            int to = firstIndex[t + 1];
             Thread worker = new Thread(() -> {
-                for (int i = from; i < to; i++) {
+                while (System.nanoTime() - deadline < 0) {
+                    int i = next.getAndIncrement();
+                    if (i >= requests) {
+                        return;
+                    }
                     long begin = System.nanoTime();
                     texts[i] = request(i);
                     nanos[i] = System.nanoTime() - begin;
@@ -67,19 +77,9 @@ final class PerRequestClientLoop {
         for (Thread worker : workers) {
             worker.join();
         }
-        return new Result(nanos, texts, errors.get(), System.nanoTime() - start);
-    }
-
-    /**
-     * Splits request indices 0..requests-1 into {@code threads} contiguous shares whose sizes differ by at most
-     * one; share t is {@code [starts[t], starts[t+1])}.
-     */
-    static int[] shareStarts(int requests, int threads) {
-        int[] starts = new int[threads + 1];
-        for (int t = 0; t <= threads; t++) {
-            starts[t] = (int) ((long) requests * t / threads);
-        }
-        return starts;
+        int ran = Math.min(next.get(), requests);
+        return new Result(Arrays.copyOf(nanos, ran), Arrays.copyOf(texts, ran), errors.get(),
+                System.nanoTime() - start, Map.copyOf(errorTypes));
     }
 
     /** One full build → initialize → callTool → close cycle; returns the result text, or null on failure. */
@@ -93,6 +93,7 @@ final class PerRequestClientLoop {
             }
             return text;
         } catch (RuntimeException e) {
+            errorTypes.merge(e.getClass().getName(), 1, Integer::sum);
             if (errors.incrementAndGet() <= PRINTED_ERRORS) {
                 System.err.println("error request=" + i + " " + describe(e));
             }

@@ -27,6 +27,7 @@ class ClientOptionsTest {
         assertThat(options.batches()).isEqualTo(1);
         assertThat(options.leakOne()).isFalse();
         assertThat(options.argument(7)).isEqualTo("req-7");
+        assertThat(options.duration(1)).isNull();
         assertThat(options.hold()).isFalse();
     }
 
@@ -34,7 +35,7 @@ class ClientOptionsTest {
     void parsesEveryOption() {
         ClientOptions options = ClientOptions.parse("--url", "http://localhost:3001/mcp", "--requests", "7",
                 "--threads", "3", "--tool", "say", "--arg-name", "message", "--arg-value", "1500", "--header", "X-Tenant=a=b",
-                "--header", "Authorization=Bearer t", "--request-timeout", "1500ms", "--batches", "3", "--leak-one", "--hold");
+                "--header", "Authorization=Bearer t", "--request-timeout", "1500ms", "--batches", "3", "--duration", "5s,1m", "--leak-one", "--hold");
 
         assertThat(options.transport()).isEqualTo("http");
         assertThat(options.ownServer()).isFalse();
@@ -48,6 +49,8 @@ class ClientOptionsTest {
         assertThat(options.batches()).isEqualTo(3);
         assertThat(options.leakOne()).isTrue();
         assertThat(options.argument(7)).isEqualTo(1500L);
+        assertThat(options.duration(1)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.duration(3)).isEqualTo(Duration.ofMinutes(1));
         assertThat(ClientOptions.parse("--arg-value", "hello").argument(7)).isEqualTo("hello");
         assertThat(options.hold()).isTrue();
     }

@@ -1,5 +1,6 @@
 package dev.mcppool.demo;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,8 @@ class LatencyReportTest {
     void formatsTheReportLines() {
         long[] nanos = {4 * MS, 1 * MS, 3 * MS, 2 * MS};
         String[] texts = {"echo:req-0", null, "echo:req-2", "echo:req-3"};
-        PerRequestClientLoop.Result result = new PerRequestClientLoop.Result(nanos, texts, 1, 2_000_000_000L);
+        PerRequestClientLoop.Result result = new PerRequestClientLoop.Result(nanos, texts, 1, 2_000_000_000L,
+                Map.of("java.lang.IllegalStateException", 1));
 
         List<String> lines = LatencyReport.lines("http", "own-server", 2, result, List.of("server-sessions=4"));
 
@@ -61,6 +63,7 @@ class LatencyReportTest {
                 "latency p50=2.000ms p99=4.000ms mean=2.500ms max=4.000ms",
                 "throughput=2.00/s",
                 "results-digest=" + LatencyReport.resultsDigest(texts),
+                "error-types=java.lang.IllegalStateException:1",
                 "server-sessions=4");
     }
 

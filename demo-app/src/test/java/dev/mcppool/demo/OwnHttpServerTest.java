@@ -2,6 +2,7 @@ package dev.mcppool.demo;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -15,13 +16,28 @@ class OwnHttpServerTest {
         ClientOptions options = ClientOptions.parse("--transport", "http", "--requests", "6", "--threads", "3");
         try (ClientTarget target = ClientTarget.of(options)) {
             PerRequestClientLoop.Result result = new PerRequestClientLoop(target.transports(), options.tool(),
-                        options.argName(), options::argument, options.requestTimeout()).run(options.requests(), options.threads());
+                        options.argName(), options::argument, options.requestTimeout()).run(options.requests(), options.threads(), null);
 
             assertThat(result.errors()).isZero();
             assertThat(result.texts()).containsExactly(
                     IntStream.range(0, 6).mapToObj(i -> "echo:req-" + i).toArray(String[]::new));
             assertThat(Arrays.stream(result.nanos())).allMatch(nanos -> nanos > 0);
             assertThat(target.serverLines()).containsExactly("server-sessions=6");
+        }
+    }
+
+    @Test
+    void aDurationEndsTheLoopEarlyAndTheResultCoversWhatRan() throws Exception {
+        ClientOptions options = ClientOptions.parse("--transport", "http", "--requests", "100000", "--threads", "2",
+                "--duration", "1s");
+        try (ClientTarget target = ClientTarget.of(options)) {
+            PerRequestClientLoop.Result result = new PerRequestClientLoop(target.transports(), options.tool(),
+                    options.argName(), options::argument, options.requestTimeout())
+                    .run(options.requests(), options.threads(), options.duration(1));
+
+            assertThat(result.texts().length).isBetween(1, 99_999);
+            assertThat(result.texts()).doesNotContainNull();
+            assertThat(Duration.ofNanos(result.elapsedNanos())).isLessThan(Duration.ofSeconds(5));
         }
     }
 

@@ -10,14 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PerRequestClientLoopTest {
 
     @Test
-    void sharesAreContiguousAndDifferByAtMostOne() {
-        assertThat(PerRequestClientLoop.shareStarts(10, 3)).containsExactly(0, 3, 6, 10);
-        assertThat(PerRequestClientLoop.shareStarts(50, 1)).containsExactly(0, 50);
-        assertThat(PerRequestClientLoop.shareStarts(20, 2)).containsExactly(0, 10, 20);
-        assertThat(PerRequestClientLoop.shareStarts(2, 4)).containsExactly(0, 0, 1, 1, 2);
-    }
-
-    @Test
     void describesTheRootCauseOfWrappedFailures() {
         RuntimeException wrapped = new RuntimeException("Client failed to initialize",
                 new UncheckedIOException("io", new IOException("connection refused")));
