@@ -31,7 +31,7 @@ class ChaosIT {
             DemoReport warmUp = run.awaitBatchReport(1, Duration.ofMinutes(2));
             assertThat(warmUp.errors()).as(warmUp.get("error-types")).isZero();
             Thread.sleep(2000);
-            Resources before = Resources.of(run.pid());
+            Resources before = Resources.of(run);
 
             run.startNextBatch();
             int kills = killRandomServers(run, CHAOS.minusSeconds(4));
@@ -67,7 +67,7 @@ class ChaosIT {
         int kills = 0;
         while (System.nanoTime() < end && run.process().isAlive()) {
             Thread.sleep(5000);
-            List<ProcessHandle> servers = servers(run.pid());
+            List<ProcessHandle> servers = run.ownStdioServers();
             if (!servers.isEmpty()) {
                 servers.get(random.nextInt(servers.size())).destroyForcibly();
                 kills++;
@@ -79,7 +79,7 @@ class ChaosIT {
     /** Waits until no session is leased and every destroyed session's process and threads are gone. */
     private static Resources awaitQuiet(DemoRun run, PoolMBean pool) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Resources resources = Resources.of(run.pid());
+        Resources resources = Resources.of(run);
         while (System.nanoTime() < deadline) {
             int idle = (Integer) pool.attribute("IdleSessions");
             if ((Integer) pool.attribute("ActiveSessions") == 0 && resources.servers() == idle
@@ -87,21 +87,16 @@ class ChaosIT {
                 return resources;
             }
             Thread.sleep(250);
-            resources = Resources.of(run.pid());
+            resources = Resources.of(run);
         }
         return resources;
-    }
-
-    private static List<ProcessHandle> servers(long appPid) {
-        return ProcessHandle.of(appPid).stream().flatMap(ProcessHandle::children)
-                .filter(p -> p.isAlive() && p.info().commandLine().orElse("").contains("server stdio")).toList();
     }
 
     /** What a JVM holds, read from /proc: threads, file descriptors, live server child processes. */
     private record Resources(int threads, int agentIoThreads, int fileDescriptors, int servers) {
 
-        static Resources of(long pid) throws IOException {
-            Path proc = Path.of("/proc", Long.toString(pid));
+        static Resources of(DemoRun run) throws IOException {
+            Path proc = Path.of("/proc", Long.toString(run.pid()));
             int threads = 0;
             int agentIoThreads = 0;
             try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
@@ -117,7 +112,7 @@ class ChaosIT {
                 }
             }
             try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
-                return new Resources(threads, agentIoThreads, (int) fds.count(), ChaosIT.servers(pid).size());
+                return new Resources(threads, agentIoThreads, (int) fds.count(), run.ownStdioServers().size());
             }
         }
     }

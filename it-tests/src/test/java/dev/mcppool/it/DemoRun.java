@@ -114,6 +114,13 @@ final class DemoRun implements AutoCloseable {
         }
     }
 
+    /** The demo's own stdio server processes that this app has running now. */
+    List<ProcessHandle> ownStdioServers() {
+        return process.descendants()
+                .filter(p -> p.isAlive() && p.info().commandLine().orElse("").contains("server stdio"))
+                .toList();
+    }
+
     long pid() {
         return process.pid();
     }

@@ -90,8 +90,7 @@ class FaultsIT {
             List<ProcessHandle> servers = List.of();
             while (servers.size() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
-                servers = run.process().descendants()
-                        .filter(p -> p.info().commandLine().orElse("").contains("server stdio")).toList();
+                servers = run.ownStdioServers();
             }
             assertThat(servers).hasSize(2);
             // Well past server start-up and initialization, well within the 8 s tool call.
@@ -139,9 +138,7 @@ class FaultsIT {
     }
 
     private static List<ProcessHandle> servers(DemoRun run) {
-        List<ProcessHandle> servers = run.process().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("server stdio"))
-                .toList();
+        List<ProcessHandle> servers = run.ownStdioServers();
         assertThat(servers).as("pooled server processes").isNotEmpty();
         return servers;
     }

@@ -44,9 +44,7 @@ class NoOrphansIT {
     }
 
     private static List<ProcessHandle> liveServers(DemoRun run) {
-        List<ProcessHandle> servers = run.process().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("server stdio"))
-                .toList();
+        List<ProcessHandle> servers = run.ownStdioServers();
         assertThat(servers).as("pooled server processes while the app holds its sessions").isNotEmpty().hasSizeLessThanOrEqualTo(3);
         return servers;
     }
