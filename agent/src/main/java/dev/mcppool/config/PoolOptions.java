@@ -32,6 +32,8 @@ public final class PoolOptions {
     static {
         define("enabled", "true", BOOLEAN, PoolOptions::parseBoolean);
         define("maxPerKey", "8", POSITIVE_INTEGER, PoolOptions::parsePositiveInt);
+        define("minIdle", "0", "a whole number from 0 to maxPerKey", PoolOptions::parseNonNegativeInt);
+        define("prewarm", "false", BOOLEAN, PoolOptions::parseBoolean);
         define("maxTotal", "64", POSITIVE_INTEGER, PoolOptions::parsePositiveInt);
         define("maxWait", "5s", Durations.ACCEPTED_FORM + ", at least 1ms", PoolOptions::parsePositiveDuration);
         define("validationTimeout", "2s", Durations.ACCEPTED_FORM + ", at least 1ms", PoolOptions::parsePositiveDuration);
@@ -83,9 +85,15 @@ public final class PoolOptions {
             }
         }
 
+        if ((Integer) values.get("minIdle") > (Integer) values.get("maxPerKey")) {
+            problems.add("mcp-pool: minIdle=" + values.get("minIdle") + " exceeds maxPerKey=" + values.get("maxPerKey")
+                    + ": expected a whole number from 0 to maxPerKey; pooling is disabled");
+        }
         PoolSettings settings = new PoolSettings(
                 problems.isEmpty() && (Boolean) values.get("enabled"),
                 (Integer) values.get("maxPerKey"),
+                (Integer) values.get("minIdle"),
+                (Boolean) values.get("prewarm"),
                 (Integer) values.get("maxTotal"),
                 (Duration) values.get("maxWait"),
                 (Duration) values.get("validationTimeout"),
@@ -153,6 +161,18 @@ public final class PoolOptions {
             // reported below
         }
         throw new IllegalArgumentException(POSITIVE_INTEGER);
+    }
+
+    private static Object parseNonNegativeInt(String text) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("a whole number of at least 0");
     }
 
     private static Object parsePositiveDuration(String text) {

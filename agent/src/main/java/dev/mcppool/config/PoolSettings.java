@@ -6,6 +6,8 @@ import java.time.Duration;
 public record PoolSettings(
         boolean enabled,
         int maxPerKey,
+        int minIdle,
+        boolean prewarm,
         int maxTotal,
         Duration maxWait,
         Duration validationTimeout,
@@ -33,7 +35,8 @@ public record PoolSettings(
 
     @Override
     public String toString() {
-        return "enabled=" + enabled + ", maxPerKey=" + maxPerKey + ", maxTotal=" + maxTotal
+        return "enabled=" + enabled + ", maxPerKey=" + maxPerKey + ", minIdle=" + minIdle + ", prewarm=" + prewarm
+                + ", maxTotal=" + maxTotal
                 + ", maxWait=" + Durations.format(maxWait) + ", validationTimeout=" + Durations.format(validationTimeout)
                 + ", aliveBypassWindow=" + Durations.format(aliveBypassWindow)
                 + ", idleTimeout=" + Durations.format(idleTimeout) + ", maxLifetime=" + Durations.format(maxLifetime)

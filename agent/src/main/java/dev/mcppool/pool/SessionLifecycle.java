@@ -23,6 +23,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     private final ServerCounters totals;
     private final LiveSessions liveSessions;
     private final Supplier<SessionCreator> currentCreator;
+    private final Function<PoolKey, SessionCreator> templates;
     private final Map<PooledSession, Long> retireAtNanos = new ConcurrentHashMap<>();
     private final Map<PooledSession, Long> nextKeepaliveNanos = new ConcurrentHashMap<>();
     private final Map<PoolKey, StartBreaker> breakers = new ConcurrentHashMap<>();
@@ -30,17 +31,23 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     private final Map<PooledSession, PoolKey> unproven = new ConcurrentHashMap<>();
 
     SessionLifecycle(PoolSettings settings, Function<PoolKey, ServerCounters> counters, ServerCounters totals,
-                     LiveSessions liveSessions, Supplier<SessionCreator> currentCreator) {
+                     LiveSessions liveSessions, Supplier<SessionCreator> currentCreator,
+                     Function<PoolKey, SessionCreator> templates) {
         this.settings = settings;
         this.counters = counters;
         this.totals = totals;
         this.liveSessions = liveSessions;
         this.currentCreator = currentCreator;
+        this.templates = templates;
     }
 
     @Override
     public PooledSession create(PoolKey key) throws Exception {
         SessionCreator creator = currentCreator.get();
+        boolean fromTemplate = creator == null;
+        if (fromTemplate) {
+            creator = templates.apply(key);
+        }
         if (creator == null) {
             throw new NoCreatorException();
         }
@@ -59,7 +66,11 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
             breaker.failedToStart();
             throw e;
         }
-        unproven.put(session, key);
+        if (fromTemplate) {
+            breaker.started();
+        } else {
+            unproven.put(session, key);
+        }
         scheduleKeepalive(session);
         if (!settings.maxLifetime().isZero()) {
             retireAtNanos.put(session, System.nanoTime() + jitteredLifetime().toNanos());
@@ -193,8 +204,8 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     }
 
     /**
-     * commons-pool2 tries to create sessions from threads that are not borrowing (to refill freed capacity); only a
-     * borrower knows how to create its session, so those attempts are refused, quietly.
+     * commons-pool2 tries to create sessions from threads that are not borrowing (to refill freed capacity, to keep
+     * minIdle); without a template for the key, only a borrower knows how, so those attempts are refused, quietly.
      */
     static final class NoCreatorException extends IllegalStateException {
         NoCreatorException() {

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPool;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
 
@@ -26,6 +29,8 @@ public final class SessionPool implements AutoCloseable {
     private final ServerCounters totals = new ServerCounters();
     private final LiveSessions liveSessions = new LiveSessions();
     private final LeakDetector leakDetector;
+    private final ConcurrentMap<PoolKey, SessionCreator> templates = new ConcurrentHashMap<>();
+    private ScheduledExecutorService warmer;
     private final SessionLifecycle lifecycle;
     private final GenericKeyedObjectPool<PoolKey, PooledSession> pool;
 
@@ -33,7 +38,7 @@ public final class SessionPool implements AutoCloseable {
         this.settings = settings;
         this.leakDetector = new LeakDetector(settings.leakDetectionThreshold());
         this.lifecycle = new SessionLifecycle(settings, this::countersFor, totals, liveSessions,
-                CREATOR_FOR_THIS_BORROW::get);
+                CREATOR_FOR_THIS_BORROW::get, templates::get);
         this.pool = new GenericKeyedObjectPool<>(lifecycle, poolConfig(settings));
         pool.setSwallowedExceptionListener(e -> {
             if (!(e instanceof SessionLifecycle.NoCreatorException)) {
@@ -46,7 +51,7 @@ public final class SessionPool implements AutoCloseable {
         GenericKeyedObjectPoolConfig<PooledSession> config = new GenericKeyedObjectPoolConfig<>();
         config.setMaxTotalPerKey(settings.maxPerKey());
         config.setMaxIdlePerKey(settings.maxPerKey());
-        config.setMinIdlePerKey(0);
+        config.setMinIdlePerKey(settings.minIdle());
         config.setMaxTotal(settings.maxTotal());
         config.setBlockWhenExhausted(true);
         config.setMaxWait(settings.maxWait());
@@ -95,6 +100,49 @@ public final class SessionPool implements AutoCloseable {
             }
         } finally {
             CREATOR_FOR_THIS_BORROW.remove();
+        }
+    }
+
+    /** Whether sessions for {@code key} can be created without a borrower (needed only with minIdle &gt; 0). */
+    public boolean needsTemplate(PoolKey key) {
+        return settings.minIdle() > 0 && !templates.containsKey(key) && !pool.isClosed();
+    }
+
+    /**
+     * Lets the pool create started sessions for {@code key} on its own, to keep minIdle of them warm; with prewarm,
+     * they are created now, in the background. commons-pool2 forgets a key once its sessions are gone, so the floor
+     * is restored by the pool's own maintenance rather than by commons-pool2's.
+     */
+    public void registerTemplate(PoolKey key, SessionCreator template) {
+        if (templates.putIfAbsent(key, template) == null) {
+            ScheduledExecutorService warmer = warmer();
+            if (settings.prewarm()) {
+                warmer.execute(() -> keepWarm(key));
+            }
+        }
+    }
+
+    private synchronized ScheduledExecutorService warmer() {
+        if (warmer == null) {
+            warmer = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "mcp-pool-warmer");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long interval = settings.maintenanceInterval().toMillis();
+            warmer.scheduleWithFixedDelay(() -> templates.keySet().forEach(this::keepWarm), interval, interval,
+                    TimeUnit.MILLISECONDS);
+        }
+        return warmer;
+    }
+
+    private void keepWarm(PoolKey key) {
+        try {
+            pool.preparePool(key);
+        } catch (ServerUnavailableException e) {
+            AgentLog.debug("mcp-pool: not warming " + key + " while its breaker is open");
+        } catch (Exception e) {
+            AgentLog.warnOnce("mcp-pool: could not start a warm session for " + key + " (" + e + ")");
         }
     }
 
@@ -167,6 +215,7 @@ public final class SessionPool implements AutoCloseable {
                     && pool.getNumActive(key) + pool.getNumIdle(key) == 0 && waiterCount(key) == 0;
             if (quiet) {
                 lifecycle.forget(key);
+                templates.remove(key);
             }
             return quiet;
         });
@@ -219,6 +268,11 @@ public final class SessionPool implements AutoCloseable {
     /** Destroys idle sessions and terminates every session still alive, leased ones included (JVM shutdown). */
     @Override
     public void close() {
+        synchronized (this) {
+            if (warmer != null) {
+                warmer.shutdownNow();
+            }
+        }
         leakDetector.close();
         pool.close();
         liveSessions.terminateAll(SHUTDOWN_GRACE);

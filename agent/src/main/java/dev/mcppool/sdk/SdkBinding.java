@@ -26,12 +26,14 @@ final class SdkBinding {
     private final Map<String, Method> syncMethods = new LinkedHashMap<>();
     private final Method isInitialized;
     private final Method syncClose;
+    private final Method initialize;
     private final Field asyncDelegate;
     private final Method asyncPing;
     private final Method asyncCloseGracefully;
     private final Method monoBlock;
     private final Class<?> mcpError;
     private final List<TransportSupport> transports;
+    private final Method newSyncSpec;
 
     private SdkBinding(Class<?> specClass) throws ReflectiveOperationException {
         this.specClass = specClass;
@@ -57,6 +59,7 @@ final class SdkBinding {
         }
         isInitialized = Members.method(syncClient, "isInitialized");
         syncClose = Members.method(syncClient, "close");
+        initialize = Members.method(syncClient, "initialize");
         asyncDelegate = Members.field(syncClient, "delegate");
         Class<?> asyncClient = Class.forName("io.modelcontextprotocol.client.McpAsyncClient", false, sdk);
         asyncPing = Members.method(asyncClient, "ping");
@@ -64,6 +67,8 @@ final class SdkBinding {
         monoBlock = Members.method(Class.forName("reactor.core.publisher.Mono", false, sdk), "block", Duration.class);
         mcpError = Class.forName("io.modelcontextprotocol.spec.McpError", false, sdk);
         transports = List.of(new StdioTransportSupport(sdk), new StreamableHttpTransportSupport(sdk));
+        newSyncSpec = Members.method(Class.forName("io.modelcontextprotocol.client.McpClient", false, sdk), "sync",
+                Class.forName("io.modelcontextprotocol.spec.McpClientTransport", false, sdk));
     }
 
     /** The binding for the SDK that defined {@code specClass}, or empty (logged once) if this SDK is not supported. */
@@ -86,6 +91,26 @@ final class SdkBinding {
         Map<String, Object> settings = new LinkedHashMap<>();
         specSettings.forEach((name, field) -> settings.put(name, Members.read(field, spec)));
         return settings;
+    }
+
+    /** A new {@code McpClient.SyncSpec} on {@code transport} with the given settings (as read by {@link #settingsOf}). */
+    Object newSpec(Object transport, Map<String, Object> settings) throws Exception {
+        Object spec = Members.invoke(newSyncSpec, null, transport);
+        for (Map.Entry<String, Object> setting : settings.entrySet()) {
+            Field field = specSettings.get(setting.getKey());
+            if (setting.getValue() instanceof Map<?, ?> values) {
+                @SuppressWarnings("unchecked")
+                Map<Object, Object> target = (Map<Object, Object>) Members.read(field, spec);
+                target.putAll(values);
+            } else {
+                Members.write(field, spec, setting.getValue());
+            }
+        }
+        return spec;
+    }
+
+    void initialize(Object syncClient) throws Exception {
+        Members.invoke(syncMethods.get("initialize" + MethodDescriptors.of(initialize)), syncClient);
     }
 
     Class<?> specClass() {

@@ -1,6 +1,7 @@
 package dev.mcppool.sdk;
 
 import dev.mcppool.pool.Secrets;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +32,8 @@ final class StdioTransportSupport implements TransportSupport {
     private final Field[] schedulers;
     private final Method schedulerFromExecutor;
     private final Method schedulerDispose;
+    private final Field jsonMapper;
+    private final Constructor<?> constructor;
 
     StdioTransportSupport(ClassLoader sdk) throws ReflectiveOperationException {
         transportClass = Class.forName("io.modelcontextprotocol.client.transport.StdioClientTransport", false, sdk);
@@ -49,6 +53,17 @@ final class StdioTransportSupport implements TransportSupport {
         Class<?> schedulersClass = Class.forName("reactor.core.scheduler.Schedulers", false, sdk);
         schedulerFromExecutor = Members.method(schedulersClass, "fromExecutorService", ExecutorService.class);
         schedulerDispose = Members.method(Class.forName("reactor.core.Disposable", false, sdk), "dispose");
+        jsonMapper = Members.optionalField(transportClass, "jsonMapper");
+        constructor = jsonMapper == null ? null : constructorFor(parameters, jsonMapper.getType());
+    }
+
+    private Constructor<?> constructorFor(Class<?> parameters, Class<?> mapper) {
+        try {
+            return inputMaxSize == null ? transportClass.getConstructor(parameters, mapper)
+                    : transportClass.getConstructor(parameters, mapper, int.class);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
     }
 
     @Override
@@ -91,6 +106,18 @@ final class StdioTransportSupport implements TransportSupport {
         all.add(first);
         all.addAll(rest);
         return all;
+    }
+
+    @Override
+    public Optional<Callable<Object>> recipe(Object transport) {
+        if (constructor == null) {
+            return Optional.empty();
+        }
+        Object[] arguments = inputMaxSize == null
+                ? new Object[] {Members.read(params, transport), Members.read(jsonMapper, transport)}
+                : new Object[] {Members.read(params, transport), Members.read(jsonMapper, transport),
+                        Members.read(inputMaxSize, transport)};
+        return Optional.of(() -> constructor.newInstance(arguments));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mcppool.sdk;
 
 import dev.mcppool.pool.Secrets;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 
@@ -28,6 +30,8 @@ final class StreamableHttpTransportSupport implements TransportSupport {
     private final Field authorizationErrorHandler;
     private final Field activeSession;
     private final List<Field> plainSettings = new ArrayList<>();
+    private final Constructor<?> constructor;
+    private final List<Field> constructorArguments = new ArrayList<>();
 
     StreamableHttpTransportSupport(ClassLoader sdk) throws ReflectiveOperationException {
         transportClass = Class.forName("io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport",
@@ -46,6 +50,41 @@ final class StreamableHttpTransportSupport implements TransportSupport {
                 plainSettings.add(field);
             }
         }
+        constructor = recipeConstructor();
+    }
+
+    /**
+     * The private constructor that {@code Builder.build()} calls, in the SDK 2.x layout: rebuilding through it lets
+     * new sessions share the application's {@code HttpClient} instead of starting one each. Other layouts: null.
+     */
+    private Constructor<?> recipeConstructor() {
+        List<String> names = List.of("jsonMapper", "httpClient", "requestBuilder", "baseUri", "endpoint",
+                "resumableStreams", "openConnectionOnStartup", "httpRequestCustomizer", "authorizationErrorHandler",
+                "supportedProtocolVersions", "maxResponseSize");
+        for (Constructor<?> candidate : transportClass.getDeclaredConstructors()) {
+            if (candidate.getParameterCount() != names.size()) {
+                continue;
+            }
+            List<Field> fields = new ArrayList<>();
+            for (String name : names) {
+                Field field = Members.optionalField(transportClass, name);
+                if (field == null) {
+                    return null;
+                }
+                fields.add(field);
+            }
+            Class<?>[] types = candidate.getParameterTypes();
+            for (int i = 0; i < types.length; i++) {
+                Class<?> fieldType = fields.get(i).getName().equals("baseUri") ? String.class : fields.get(i).getType();
+                if (!types[i].equals(fieldType)) {
+                    return null;
+                }
+            }
+            candidate.setAccessible(true);
+            constructorArguments.addAll(fields);
+            return candidate;
+        }
+        return null;
     }
 
     @Override
@@ -100,6 +139,26 @@ final class StreamableHttpTransportSupport implements TransportSupport {
         }
         String label = "http: " + redacted(base, endpointPath) + (headers.isEmpty() ? "" : " (headers: " + String.join(", ", headers.keySet()) + ")");
         return TransportIdentity.of(label, identity);
+    }
+
+    @Override
+    public Optional<Callable<Object>> recipe(Object transport) {
+        if (constructor == null) {
+            return Optional.empty();
+        }
+        Object[] arguments = new Object[constructorArguments.size()];
+        for (int i = 0; i < arguments.length; i++) {
+            Field field = constructorArguments.get(i);
+            Object value = Members.read(field, transport);
+            arguments[i] = field.getName().equals("baseUri") ? value.toString()
+                    : field.getName().equals("requestBuilder") ? ((HttpRequest.Builder) value).copy() : value;
+        }
+        return Optional.of(() -> {
+            Object[] fresh = arguments.clone();
+            int builder = constructorArguments.indexOf(requestBuilder);
+            fresh[builder] = ((HttpRequest.Builder) fresh[builder]).copy();
+            return constructor.newInstance(fresh);
+        });
     }
 
     /** The URL without what may carry credentials: user info and query values are shown as {@code ***}. */

@@ -5,7 +5,10 @@ import dev.mcppool.bootstrap.Redirected;
 import dev.mcppool.log.AgentLog;
 import dev.mcppool.pool.PooledSession;
 import dev.mcppool.pool.SessionPool;
+import dev.mcppool.pool.PoolKey;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * Pools the official SDK's synchronous clients. A client the application builds becomes a facade (if its settings
@@ -45,6 +48,9 @@ public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler 
                 return;
             }
             facades.register(client, new SyncClientFacade(this, sdk.get(), keying.key(), spec));
+            if (pool.needsTemplate(keying.key())) {
+                registerTemplate(sdk.get(), keying.key(), spec);
+            }
         } catch (RuntimeException | LinkageError e) {
             AgentLog.warnOnce("mcp-pool: an MCP client runs unpooled because the agent failed to inspect it: " + e);
         }
@@ -58,6 +64,35 @@ public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler 
 
     SessionPool pool() {
         return pool;
+    }
+
+    /** Lets the pool start sessions like this client's on its own (minIdle), if its transport can be rebuilt. */
+    private void registerTemplate(SdkBinding sdk, PoolKey key, Object spec) {
+        try {
+            TransportSupport support = sdk.transportSupport(sdk.transportOf(spec)).orElseThrow();
+            Optional<Callable<Object>> transports = support.recipe(sdk.transportOf(spec));
+            if (transports.isEmpty()) {
+                AgentLog.infoOnce("mcp-pool: minIdle is not kept for " + support.kind()
+                        + " servers with this SDK version: its transports cannot be rebuilt");
+                return;
+            }
+            Map<String, Object> settings = SyncSpecKeys.keyedSettings(sdk, spec);
+            pool.registerTemplate(key, () -> createStartedSession(sdk, transports.get(), settings));
+        } catch (RuntimeException | LinkageError e) {
+            AgentLog.warnOnce("mcp-pool: minIdle is not kept for " + key + " (" + e + ")");
+        }
+    }
+
+    private PooledSession createStartedSession(SdkBinding sdk, Callable<Object> transports,
+                                               Map<String, Object> settings) throws Exception {
+        PooledSession session = createSession(sdk, sdk.newSpec(transports.call(), settings));
+        try {
+            sdk.initialize(((SdkSession) session).client());
+            return session;
+        } catch (Exception | Error e) {
+            session.close();
+            throw e;
+        }
     }
 
     /** Builds the real client from the borrower's own spec, on the borrower's (so far unused) transport. */

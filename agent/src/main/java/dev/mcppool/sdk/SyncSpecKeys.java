@@ -3,6 +3,7 @@ package dev.mcppool.sdk;
 import dev.mcppool.pool.PoolKey;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,17 @@ final class SyncSpecKeys {
     static boolean knows(String settingName) {
         return KEYED.contains(settingName) || CALLBACK_LISTS.contains(settingName) || CALLBACKS.contains(settingName)
                 || settingName.equals(CONTEXT_PROVIDER);
+    }
+
+    /** The settings of a poolable spec that a new spec needs to behave the same (callbacks are empty when poolable). */
+    static Map<String, Object> keyedSettings(SdkBinding sdk, Object spec) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        sdk.settingsOf(spec).forEach((name, value) -> {
+            if (KEYED.contains(name) && value != null) {
+                settings.put(name, value instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : value);
+            }
+        });
+        return settings;
     }
 
     static Keying keyFor(SdkBinding sdk, Object spec) {

@@ -1,6 +1,7 @@
 package dev.mcppool.sdk;
 
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /** What the pool needs to know about one SDK transport class: its key, its liveness, its process. */
 interface TransportSupport {
@@ -13,6 +14,12 @@ interface TransportSupport {
 
     /** The server's identity as seen through this transport, or why a client using it must not be shared. */
     TransportIdentity identify(Object transport);
+
+    /**
+     * A way to build new transports equal to {@code transport} (for sessions the pool starts on its own), or empty if
+     * this transport cannot be rebuilt; it must not keep the application's transport itself alive.
+     */
+    Optional<Callable<Object>> recipe(Object transport);
 
     /** Adjusts a transport about to become a pooled session (before it connects). */
     default void prepareForPool(Object transport) {

@@ -71,6 +71,14 @@ class PoolOptionsTest {
     }
 
     @Test
+    void minIdleAboveMaxPerKeyIsRejected() {
+        PoolOptions.Resolution resolution = PoolOptions.resolve("maxPerKey=2,minIdle=3", Map.of(), Map.of());
+
+        assertThat(resolution.settings().enabled()).isFalse();
+        assertThat(resolution.problems()).singleElement().asString().contains("minIdle=3 exceeds maxPerKey=2");
+    }
+
+    @Test
     void durationsAcceptUnitsAndPlainMilliseconds() {
         assertThat(Durations.parse("250")).isEqualTo(Duration.ofMillis(250));
         assertThat(Durations.parse("3s")).isEqualTo(Duration.ofSeconds(3));

@@ -385,6 +385,51 @@ class SessionPoolTest {
                 .isInstanceOf(ServerUnavailableException.class);
     }
 
+    private FakeSession startedSession() {
+        return newSession();
+    }
+
+    @Test
+    void prewarmStartsMinIdleSessionsBeforeAnyoneBorrows() throws Exception {
+        pool("minIdle=2,prewarm=true");
+        pool.registerTemplate(SERVER_A, this::startedSession);
+
+        awaitIdle(SERVER_A, 2);
+        Lease lease = pool.borrow(SERVER_A, this::newSession);
+        assertThat(created).hasSize(2).contains((FakeSession) lease.session());
+        assertThat(pool.breakerState(SERVER_A)).isEqualTo("closed");
+    }
+
+    @Test
+    void minIdleFloorIsRestoredAfterKeepaliveDropsADeadSession() throws Exception {
+        pool("minIdle=1,keepaliveTime=200ms");
+        pool.registerTemplate(SERVER_A, this::startedSession);
+        awaitIdle(SERVER_A, 1);
+        created.get(0).answersPing = false;
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (created.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        awaitIdle(SERVER_A, 1);
+        assertThat(created.get(0).closes.get()).isEqualTo(1);
+        assertThat(created).hasSize(2);
+    }
+
+    @Test
+    void withoutMinIdleNoTemplateIsNeeded() {
+        pool("");
+        assertThat(pool.needsTemplate(SERVER_A)).isFalse();
+    }
+
+    private void awaitIdle(PoolKey key, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (pool.idleCount(key) < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(pool.idleCount(key)).isEqualTo(count);
+    }
+
     @Test
     void creationFailureReachesTheBorrowerUnchanged() {
         pool("");
