@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +17,7 @@ final class LeakDetector {
 
     private final Duration threshold;
     private ScheduledThreadPoolExecutor timer;
+    private boolean closed;
 
     LeakDetector(Duration threshold) {
         this.threshold = threshold;
@@ -26,7 +28,7 @@ final class LeakDetector {
      * this lease ({@code startNow} false), at {@link Watch#start()}.
      */
     Watch watch(PoolKey key, ServerCounters counters, ServerCounters totals, boolean startNow) {
-        if (threshold.isZero()) {
+        if (threshold.isZero() || isClosed()) {
             return Watch.NONE;
         }
         Watch watch = new Watch(this, key, counters, totals, threshold,
@@ -37,7 +39,15 @@ final class LeakDetector {
         return watch;
     }
 
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** The timer, or null once the detector is closed (JVM shutdown). */
     private synchronized ScheduledThreadPoolExecutor timer() {
+        if (closed) {
+            return null;
+        }
         if (timer == null) {
             timer = new ScheduledThreadPoolExecutor(1, task -> {
                 Thread thread = new Thread(task, "mcp-pool-leak-detector");
@@ -50,6 +60,7 @@ final class LeakDetector {
     }
 
     synchronized void close() {
+        closed = true;
         if (timer != null) {
             timer.shutdownNow();
         }
@@ -89,9 +100,14 @@ final class LeakDetector {
 
         /** Starts the clock (once): from now on, holding the lease past the threshold is reported. */
         synchronized void start() {
-            if (timeout == null) {
+            ScheduledThreadPoolExecutor timer = detector.timer();
+            if (timeout == null && timer != null) {
                 borrowedAt = System.nanoTime();
-                timeout = detector.timer().schedule(this::reportLeak, threshold.toNanos(), TimeUnit.NANOSECONDS);
+                try {
+                    timeout = timer.schedule(this::reportLeak, threshold.toNanos(), TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException closedMeanwhile) {
+                    // shutting down: nothing to watch any more
+                }
             }
         }
 

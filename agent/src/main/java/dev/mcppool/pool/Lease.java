@@ -7,6 +7,7 @@ public final class Lease {
     private final PoolKey key;
     private final PooledSession session;
     private final LeakDetector.Watch leakWatch;
+    private boolean requestFinishedBefore;
 
     Lease(SessionPool pool, PoolKey key, PooledSession session, LeakDetector.Watch leakWatch) {
         this.pool = pool;
@@ -25,10 +26,18 @@ public final class Lease {
 
     /**
      * Called by the borrower when a request on this lease has finished. A new session starts during its first request,
-     * so its leak-detection clock starts only then: a slow server start is not a leak.
+     * so that request tells whether the server started, and the leak-detection clock starts only after it: a slow
+     * server start is not a leak.
      */
     public void requestFinished() {
+        synchronized (this) {
+            if (requestFinishedBefore) {
+                return;
+            }
+            requestFinishedBefore = true;
+        }
         leakWatch.start();
+        pool.firstRequestFinished(this);
     }
 
     /** Hands the session back: to the idle set when {@code reusable} and still usable, otherwise to be destroyed. */

@@ -51,6 +51,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         if (creator == null) {
             throw new NoCreatorException();
         }
+        ServerCounters keyCounters = counters.apply(key);
         StartBreaker breaker = breakerFor(key);
         Duration blocked = breaker.refusal();
         if (blocked != null) {
@@ -63,7 +64,17 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         try {
             session = creator.create();
         } catch (Exception | Error e) {
-            breaker.failedToStart();
+            // A borrower's creator only builds the client (it starts on the first request): its failures are the
+            // adapter's, not the server's. A template starts the server, so its failures are start failures.
+            if (fromTemplate) {
+                breaker.failedToStart();
+            } else {
+                breaker.noVerdict();
+            }
+            if (e instanceof Error error) {
+                // commons-pool2 gives back the capacity of a failed creation only for an Exception
+                throw new IllegalStateException("creating a session failed: " + error, error);
+            }
             throw e;
         }
         if (fromTemplate) {
@@ -76,7 +87,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
             retireAtNanos.put(session, System.nanoTime() + jitteredLifetime().toNanos());
         }
         liveSessions.add(session);
-        counters.apply(key).recordCreated();
+        keyCounters.recordCreated();
         totals.recordCreated();
         return session;
     }
@@ -103,21 +114,52 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         breakers.remove(key);
     }
 
-    /** Whether the session has not finished its first lease yet (it starts during that lease). */
+    /** Whether the session has not yet been judged started or failed (it starts during its first request). */
     boolean isNew(PooledSession session) {
         return unproven.containsKey(session);
     }
 
-    /** The first lease of a new session ended: a session that is not usable by then failed to start. */
-    void leaseEnded(PooledSession session, boolean usable) {
+    /**
+     * The first request on a new session has finished: a session that is usable then has started. One that is not
+     * failed to start, unless the borrower was interrupted (then nothing is known about the server).
+     */
+    void firstRequestFinished(PooledSession session, boolean interrupted) {
+        PoolKey key = unproven.remove(session);
+        if (key == null) {
+            return;
+        }
+        StartBreaker breaker = breakerFor(key);
+        if (session.isUsable()) {
+            breaker.started();
+        } else if (interrupted) {
+            breaker.noVerdict();
+        } else {
+            breaker.failedToStart();
+        }
+    }
+
+    /** A lease ended; a new session whose lease ran no request leaves its start undecided. */
+    void leaseEnded(PooledSession session) {
         PoolKey key = unproven.remove(session);
         if (key != null) {
-            if (usable) {
-                breakerFor(key).started();
-            } else {
-                breakerFor(key).failedToStart();
-            }
+            breakerFor(key).noVerdict();
         }
+    }
+
+    /** The breaker's state for JMX, without creating a breaker for a key that has none. */
+    String breakerState(PoolKey key) {
+        StartBreaker breaker = breakers.get(key);
+        return breaker == null ? "closed" : breaker.describe();
+    }
+
+    long startFailures(PoolKey key) {
+        StartBreaker breaker = breakers.get(key);
+        return breaker == null ? 0 : breaker.totalFailures();
+    }
+
+    boolean breakerClosed(PoolKey key) {
+        StartBreaker breaker = breakers.get(key);
+        return breaker == null || breaker.isClosed();
     }
 
     /** Whether the session has outlived its (jittered) maximum lifetime and must not be lent again. */

@@ -86,12 +86,18 @@ public final class SessionPool implements AutoCloseable {
                     throw exhausted(key);
                 }
                 try {
-                    PooledSession session = pool.borrowObject(key, Duration.ofNanos(Math.min(remaining, WAIT_SLICE_NANOS)));
-                    ServerCounters counters = countersFor(key);
-                    counters.recordBorrowed(System.nanoTime() - start);
-                    totals.recordBorrowed(System.nanoTime() - start);
-                    return new Lease(this, key, session,
-                            leakDetector.watch(key, counters, totals, !lifecycle.isNew(session)));
+                    PooledSession session = pool.borrowObject(key,
+                            Duration.ofNanos(Math.min(remaining, WAIT_SLICE_NANOS)));
+                    try {
+                        ServerCounters counters = countersFor(key);
+                        counters.recordBorrowed(System.nanoTime() - start);
+                        totals.recordBorrowed(System.nanoTime() - start);
+                        return new Lease(this, key, session,
+                                leakDetector.watch(key, counters, totals, !lifecycle.isNew(session)));
+                    } catch (RuntimeException e) {
+                        pool.invalidateObject(key, session);
+                        throw e;
+                    }
                 } catch (NoSuchElementException e) {
                     if (e.getMessage() == null || !e.getMessage().startsWith("Timeout waiting for idle object")) {
                         throw e;
@@ -146,12 +152,17 @@ public final class SessionPool implements AutoCloseable {
         }
     }
 
+    /** The first request of a lease finished; for a new session, that tells whether its server started. */
+    void firstRequestFinished(Lease lease) {
+        lifecycle.firstRequestFinished(lease.session(), Thread.currentThread().isInterrupted());
+    }
+
     void giveBack(Lease lease, boolean reusable) {
         PoolKey key = lease.key();
         PooledSession session = lease.session();
         try {
             boolean usable = session.isUsable();
-            lifecycle.leaseEnded(session, usable);
+            lifecycle.leaseEnded(session);
             if (reusable && usable && !pool.isClosed()) {
                 countersFor(key).recordReturned();
                 totals.recordReturned();
@@ -211,7 +222,7 @@ public final class SessionPool implements AutoCloseable {
         long quietSince = System.nanoTime() - settings.idleTimeout().toNanos();
         counters.entrySet().removeIf(entry -> {
             PoolKey key = entry.getKey();
-            boolean quiet = entry.getValue().lastActivityNanos() - quietSince < 0
+            boolean quiet = entry.getValue().lastActivityNanos() - quietSince < 0 && lifecycle.breakerClosed(key)
                     && pool.getNumActive(key) + pool.getNumIdle(key) == 0 && waiterCount(key) == 0;
             if (quiet) {
                 lifecycle.forget(key);
@@ -248,12 +259,12 @@ public final class SessionPool implements AutoCloseable {
 
     /** The create-failure breaker of a key: {@code closed}, {@code half-open} or {@code open (N s left)}. */
     public String breakerState(PoolKey key) {
-        return lifecycle.breakerFor(key).describe();
+        return lifecycle.breakerState(key);
     }
 
     /** New sessions of a key that failed to start (spawn or initialize), in total. */
     public long startFailures(PoolKey key) {
-        return lifecycle.breakerFor(key).totalFailures();
+        return lifecycle.startFailures(key);
     }
 
     /** For tests: how long {@code session} has left before it is retired, or null when lifetime is unlimited. */

@@ -56,6 +56,17 @@ final class StartBreaker {
         state = State.CLOSED;
     }
 
+    /** A start attempt ended without telling whether the server works (the borrower was interrupted, say). */
+    synchronized void noVerdict() {
+        if (state == State.HALF_OPEN) {
+            probeStartedAtNanos = System.nanoTime() - coolDown.toNanos();
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return state == State.CLOSED;
+    }
+
     synchronized void failedToStart() {
         consecutiveFailures++;
         totalFailures++;

@@ -73,7 +73,7 @@ final class SyncClientFacade {
         try {
             return invoke(current, name, descriptor, arguments);
         } finally {
-            callFinished();
+            callFinished(current);
         }
     }
 
@@ -122,11 +122,15 @@ final class SyncClientFacade {
         reusable = false;
     }
 
-    private void callFinished() {
+    private void callFinished(Lease current) {
+        try {
+            current.requestFinished();
+        } catch (RuntimeException e) {
+            AgentLog.warnOnce("mcp-pool: could not record a finished request for " + key + " (" + e + ")");
+        }
         Lease finished;
         boolean reuse;
         synchronized (this) {
-            lease.requestFinished();
             callsInFlight--;
             finished = takeLeaseIfDone();
             reuse = reusable;

@@ -79,6 +79,14 @@ class PoolOptionsTest {
     }
 
     @Test
+    void durationsLongerThanAYearOrOverflowingAreRejected() {
+        assertThat(PoolOptions.resolve("maxLifetime=9223372036854775807", Map.of(), Map.of()).problems())
+                .singleElement().asString().contains("maxLifetime", "at most 8760h");
+        assertThat(PoolOptions.resolve("keepaliveTime=9999999h", Map.of(), Map.of()).settings().enabled()).isFalse();
+        assertThat(PoolOptions.resolve("leakDetectionThreshold=8760h", Map.of(), Map.of()).problems()).isEmpty();
+    }
+
+    @Test
     void durationsAcceptUnitsAndPlainMilliseconds() {
         assertThat(Durations.parse("250")).isEqualTo(Duration.ofMillis(250));
         assertThat(Durations.parse("3s")).isEqualTo(Duration.ofSeconds(3));

@@ -335,12 +335,20 @@ class SessionPoolTest {
         return session;
     }
 
+    /** Borrows, runs one request (which starts a new session) and gives the session back. */
+    private Lease oneRequest(PoolKey key, SessionCreator creator) throws Exception {
+        Lease lease = pool.borrow(key, creator);
+        lease.requestFinished();
+        lease.release(true);
+        return lease;
+    }
+
     @Test
     void afterRepeatedStartFailuresCreationFailsFastUntilTheCoolDownEndsThenOneProbeDecides() throws Exception {
         pool("breakerFailures=2,breakerCooldown=400ms");
-        pool.borrow(SERVER_A, this::sessionThatFailsToStart).release(true);
+        oneRequest(SERVER_A, this::sessionThatFailsToStart);
         assertThat(pool.breakerState(SERVER_A)).isEqualTo("closed");
-        pool.borrow(SERVER_A, this::sessionThatFailsToStart).release(true);
+        oneRequest(SERVER_A, this::sessionThatFailsToStart);
         assertThat(pool.breakerState(SERVER_A)).startsWith("open");
 
         long start = System.nanoTime();
@@ -355,6 +363,7 @@ class SessionPoolTest {
         Thread.sleep(450);
         Lease probe = pool.borrow(SERVER_A, this::newSession);
         assertThat(pool.breakerState(SERVER_A)).isEqualTo("half-open");
+        probe.requestFinished();
         probe.release(true);
         assertThat(pool.breakerState(SERVER_A)).isEqualTo("closed");
         assertThat(pool.startFailures(SERVER_A)).isEqualTo(2);
@@ -363,9 +372,9 @@ class SessionPoolTest {
     @Test
     void failedProbeReopensTheBreaker() throws Exception {
         pool("breakerFailures=1,breakerCooldown=200ms");
-        pool.borrow(SERVER_A, this::sessionThatFailsToStart).release(true);
+        oneRequest(SERVER_A, this::sessionThatFailsToStart);
         Thread.sleep(250);
-        pool.borrow(SERVER_A, this::sessionThatFailsToStart).release(true);
+        oneRequest(SERVER_A, this::sessionThatFailsToStart);
 
         assertThat(pool.breakerState(SERVER_A)).startsWith("open");
         assertThatThrownBy(() -> pool.borrow(SERVER_A, this::newSession))
@@ -373,16 +382,64 @@ class SessionPoolTest {
     }
 
     @Test
-    void creatorExceptionsCountAsStartFailures() {
+    void aBorrowersCreatorFailingIsNotAStartFailureButATemplateFailingIs() throws Exception {
         pool("breakerFailures=2,breakerCooldown=10s");
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> pool.borrow(SERVER_A, () -> {
-                throw new IllegalStateException("cannot run program");
-            })).hasMessage("cannot run program");
+                throw new IllegalStateException("agent-side failure");
+            })).hasMessage("agent-side failure");
         }
+        assertThat(pool.breakerState(SERVER_A)).isEqualTo("closed");
 
-        assertThatThrownBy(() -> pool.borrow(SERVER_A, this::newSession))
-                .isInstanceOf(ServerUnavailableException.class);
+        pool.close();
+        pool("breakerFailures=2,breakerCooldown=10s,minIdle=1,prewarm=true");
+        pool.registerTemplate(SERVER_A, () -> {
+            throw new IllegalStateException("server did not start");
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (pool.startFailures(SERVER_A) < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(pool.startFailures(SERVER_A)).isEqualTo(1);
+    }
+
+    @Test
+    void aServerThatStartedAndDiedLaterInTheLeaseIsNotAStartFailure() throws Exception {
+        pool("breakerFailures=1,breakerCooldown=10s");
+        Lease lease = pool.borrow(SERVER_A, this::newSession);
+        lease.requestFinished();
+        ((FakeSession) lease.session()).usable = false;
+        lease.release(true);
+
+        assertThat(pool.breakerState(SERVER_A)).isEqualTo("closed");
+        assertThat(pool.startFailures(SERVER_A)).isZero();
+    }
+
+    @Test
+    void anInterruptedFirstRequestSaysNothingAboutTheServer() throws Exception {
+        pool("breakerFailures=1,breakerCooldown=10s");
+        Lease lease = pool.borrow(SERVER_A, this::sessionThatFailsToStart);
+        Thread.currentThread().interrupt();
+        try {
+            lease.requestFinished();
+        } finally {
+            Thread.interrupted();
+        }
+        lease.release(true);
+
+        assertThat(pool.breakerState(SERVER_A)).isEqualTo("closed");
+        assertThat(pool.borrow(SERVER_A, this::newSession)).isNotNull();
+    }
+
+    @Test
+    void requestsFinishingAfterShutdownAreHarmless() throws Exception {
+        pool("leakDetectionThreshold=1s");
+        Lease lease = pool.borrow(SERVER_A, this::newSession);
+        pool.close();
+
+        lease.requestFinished();
+        lease.release(true);
+        pool = null;
     }
 
     private FakeSession startedSession() {
