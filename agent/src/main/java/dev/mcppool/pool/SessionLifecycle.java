@@ -24,6 +24,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     private final LiveSessions liveSessions;
     private final Supplier<SessionCreator> currentCreator;
     private final Function<PoolKey, SessionCreator> templates;
+    private final Supplier<Long> validationDeadline;
     private final Map<PooledSession, Long> retireAtNanos = new ConcurrentHashMap<>();
     private final Map<PooledSession, Long> nextKeepaliveNanos = new ConcurrentHashMap<>();
     private final Map<PoolKey, StartBreaker> breakers = new ConcurrentHashMap<>();
@@ -32,13 +33,14 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
 
     SessionLifecycle(PoolSettings settings, Function<PoolKey, ServerCounters> counters, ServerCounters totals,
                      LiveSessions liveSessions, Supplier<SessionCreator> currentCreator,
-                     Function<PoolKey, SessionCreator> templates) {
+                     Function<PoolKey, SessionCreator> templates, Supplier<Long> validationDeadline) {
         this.settings = settings;
         this.counters = counters;
         this.totals = totals;
         this.liveSessions = liveSessions;
         this.currentCreator = currentCreator;
         this.templates = templates;
+        this.validationDeadline = validationDeadline;
     }
 
     @Override
@@ -226,8 +228,26 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
             return true;
         }
         PooledSession session = pooled.getObject();
-        boolean valid = session.isUsable() && (recentlyUsed(pooled) || session.ping(settings.validationTimeout()));
+        boolean valid = session.isUsable() && (recentlyUsed(pooled) || pingWithinBorrowBudget(session));
         return valid || failedValidation(key);
+    }
+
+    /**
+     * commons-pool2 may check several idle sessions in one borrow; their pings share one budget, so that however many
+     * servers hang, a borrower waits at most maxWait + validationTimeout. A session that cannot be checked in time is
+     * not lent.
+     */
+    private boolean pingWithinBorrowBudget(PooledSession session) {
+        Duration timeout = settings.validationTimeout();
+        Long deadline = validationDeadline.get();
+        if (deadline != null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            timeout = Duration.ofNanos(Math.min(left, timeout.toNanos()));
+        }
+        return session.ping(timeout);
     }
 
     private boolean recentlyUsed(PooledObject<PooledSession> pooled) {

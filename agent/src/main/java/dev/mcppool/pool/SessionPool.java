@@ -21,6 +21,8 @@ import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
 public final class SessionPool implements AutoCloseable {
 
     private static final ThreadLocal<SessionCreator> CREATOR_FOR_THIS_BORROW = new ThreadLocal<>();
+    /** When the health checks of this borrow must have ended: maxWait + validationTimeout after it began. */
+    private static final ThreadLocal<Long> VALIDATION_DEADLINE_FOR_THIS_BORROW = new ThreadLocal<>();
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
     private static final long WAIT_SLICE_NANOS = Duration.ofMillis(50).toNanos();
 
@@ -38,7 +40,7 @@ public final class SessionPool implements AutoCloseable {
         this.settings = settings;
         this.leakDetector = new LeakDetector(settings.leakDetectionThreshold());
         this.lifecycle = new SessionLifecycle(settings, this::countersFor, totals, liveSessions,
-                CREATOR_FOR_THIS_BORROW::get, templates::get);
+                CREATOR_FOR_THIS_BORROW::get, templates::get, VALIDATION_DEADLINE_FOR_THIS_BORROW::get);
         this.pool = new GenericKeyedObjectPool<>(lifecycle, poolConfig(settings));
         pool.setSwallowedExceptionListener(e -> {
             if (!(e instanceof SessionLifecycle.NoCreatorException)) {
@@ -79,6 +81,7 @@ public final class SessionPool implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + settings.maxWait().toNanos();
         CREATOR_FOR_THIS_BORROW.set(creator);
+        VALIDATION_DEADLINE_FOR_THIS_BORROW.set(deadline + settings.validationTimeout().toNanos());
         try {
             while (true) {
                 long remaining = deadline - System.nanoTime();
@@ -106,6 +109,7 @@ public final class SessionPool implements AutoCloseable {
             }
         } finally {
             CREATOR_FOR_THIS_BORROW.remove();
+            VALIDATION_DEADLINE_FOR_THIS_BORROW.remove();
         }
     }
 

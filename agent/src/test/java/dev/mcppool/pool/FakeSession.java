@@ -10,6 +10,7 @@ final class FakeSession implements PooledSession {
     final int id;
     volatile boolean usable = true;
     volatile boolean answersPing = true;
+    volatile boolean hangs;
     final AtomicInteger pings = new AtomicInteger();
     final AtomicInteger closes = new AtomicInteger();
     final AtomicInteger terminations = new AtomicInteger();
@@ -26,6 +27,14 @@ final class FakeSession implements PooledSession {
     @Override
     public boolean ping(Duration timeout) {
         pings.incrementAndGet();
+        if (hangs) {
+            try {
+                Thread.sleep(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
         return answersPing;
     }
 

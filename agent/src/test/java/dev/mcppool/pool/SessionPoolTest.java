@@ -144,6 +144,24 @@ class SessionPoolTest {
     }
 
     @Test
+    void hungIdleSessionsHoldABorrowerAtMostMaxWaitPlusValidationTimeout() throws Exception {
+        pool("maxPerKey=6,maxWait=300ms,validationTimeout=400ms,aliveBypassWindow=0ms,keepaliveTime=0");
+        List<Lease> leases = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            leases.add(pool.borrow(SERVER_A, this::newSession));
+        }
+        leases.forEach(lease -> lease.release(true));
+        Thread.sleep(10);
+        created.forEach(session -> session.hangs = true);
+
+        long start = System.nanoTime();
+        Lease lease = pool.borrow(SERVER_A, this::newSession);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(700 + 200));
+        assertThat(created).hasSize(7).contains((FakeSession) lease.session());
+    }
+
+    @Test
     void recentlyUsedSessionIsNotPinged() throws Exception {
         pool("aliveBypassWindow=1m");
         Lease first = pool.borrow(SERVER_A, this::newSession);

@@ -3,6 +3,15 @@ package dev.mcppool.demo;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.Globals;
 import org.apache.catalina.LifecycleException;
@@ -10,15 +19,6 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /** The demo MCP server over Streamable HTTP: embedded Tomcat on 127.0.0.1, endpoint {@value #ENDPOINT}. */
 final class DemoHttpServer implements AutoCloseable {
@@ -48,6 +48,11 @@ final class DemoHttpServer implements AutoCloseable {
 
     /** Starts the server; port 0 picks a free port. */
     static DemoHttpServer start(int port) throws IOException, LifecycleException {
+        return start(port, call -> { });
+    }
+
+    /** Starts the server, telling {@code calls} of every tool call; port 0 picks a free port. */
+    static DemoHttpServer start(int port, Consumer<String> calls) throws IOException, LifecycleException {
         TOMCAT_LOGGER.setLevel(Level.WARNING);
         TOMCAT_LEAK_CHECK_LOGGER.setLevel(Level.SEVERE);
         HttpServletStreamableServerTransportProvider servlet = HttpServletStreamableServerTransportProvider.builder()
@@ -57,7 +62,7 @@ final class DemoHttpServer implements AutoCloseable {
                 .sessionSweepInterval(null)
                 .build();
         SessionCountingTransportProvider provider = new SessionCountingTransportProvider(servlet);
-        McpSyncServer mcpServer = DemoTools.configure(McpServer.sync(provider), "demo-http");
+        McpSyncServer mcpServer = DemoTools.configure(McpServer.sync(provider), "demo-http", calls);
 
         Path baseDir = Files.createTempDirectory("demo-http-");
         Tomcat tomcat = new Tomcat();
@@ -83,14 +88,22 @@ final class DemoHttpServer implements AutoCloseable {
         return server;
     }
 
-    /** {@code server http [--port N]}: serves until stdin reaches end of stream or the process is killed. */
+    /**
+     * {@code server http [--port N]}: serves until stdin reaches end of stream or the process is killed, printing a
+     * line {@code call <tool> {<arguments>}} for every tool call it runs.
+     */
     static void runStandalone(int port) throws IOException, LifecycleException {
-        DemoHttpServer server = start(port);
+        DemoHttpServer server = start(port, DemoHttpServer::printCall);
         System.out.println("listening " + server.url());
         System.out.flush();
         System.in.transferTo(OutputStream.nullOutputStream());
         server.close();
         System.exit(0);
+    }
+
+    private static synchronized void printCall(String call) {
+        System.out.println(call);
+        System.out.flush();
     }
 
     String url() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +119,31 @@ class FaultsIT {
             assertThat(first.errors()).isZero();
             assertThat(second.errors()).isZero();
             assertThat(second.resultsDigest()).isEqualTo(first.resultsDigest());
+            run.closeStdin();
+            run.awaitExit(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void restartedHttpServerExecutesNoToolCallTwice(@TempDir Path output) throws Exception {
+        try (DemoHttpServerProcess server = DemoHttpServerProcess.start(output);
+             DemoRun run = DemoRun.withAgent("maxPerKey=2")
+                     .args("--url", server.url(), "--requests", "20", "--threads", "2", "--batches", "2")
+                     .interactive().start(output, "no-double-calls")) {
+            DemoReport first = run.awaitBatchReport(1, BATCH_LIMIT);
+            List<String> firstCalls = server.calls();
+            server.restart();
+
+            run.startNextBatch();
+            DemoReport second = run.awaitBatchReport(2, BATCH_LIMIT);
+            List<String> secondCalls = server.calls();
+
+            assertThat(first.errors()).isZero();
+            assertThat(second.errors()).isZero();
+            List<String> expected = IntStream.range(0, 20).mapToObj(i -> "call echo {text=req-" + i + "}").toList();
+            assertThat(firstCalls).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(secondCalls).as("each request executed once on the restarted server")
+                    .containsExactlyInAnyOrderElementsOf(expected);
             run.closeStdin();
             run.awaitExit(Duration.ofSeconds(30));
         }
