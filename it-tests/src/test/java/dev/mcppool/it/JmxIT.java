@@ -56,6 +56,9 @@ class JmxIT {
                 assertThat(server.get("created")).isEqualTo(created);
                 assertThat(server.get("idle")).isEqualTo((int) created);
                 assertThat(server.get("leaks")).isEqualTo(0L);
+                assertThat(server.get("retired")).isEqualTo(0L);
+                assertThat(server.get("startFailures")).isEqualTo(0L);
+                assertThat(server.get("breaker")).isEqualTo("closed");
 
                 assertThat(everyAttributeAsText(jmx)).doesNotContain("it-secret", "7f3a9c");
             }
