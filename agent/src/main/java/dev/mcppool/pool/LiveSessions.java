@@ -19,10 +19,6 @@ final class LiveSessions {
         sessions.add(session);
     }
 
-    int size() {
-        return sessions.size();
-    }
-
     void terminateAll(Duration grace) {
         List<Thread> closers = new ArrayList<>();
         for (PooledSession session : sessions) {

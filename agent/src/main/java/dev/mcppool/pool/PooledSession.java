@@ -1,7 +1,6 @@
 package dev.mcppool.pool;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /** A live, library-specific MCP session the pool lends out. Implemented by each client library's adapter. */
 public interface PooledSession {
@@ -20,7 +19,4 @@ public interface PooledSession {
 
     /** Whether nothing of the session is left (process exited, HTTP session closed). */
     boolean isTerminated();
-
-    /** The stdio server process, if this session has one. */
-    Optional<ProcessHandle> serverProcess();
 }

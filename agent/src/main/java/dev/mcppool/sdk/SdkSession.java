@@ -67,9 +67,4 @@ final class SdkSession implements PooledSession {
         }
         return closeRequested || !transportSupport.isOpen(transport);
     }
-
-    @Override
-    public Optional<ProcessHandle> serverProcess() {
-        return transportSupport.process(transport).map(Process::toHandle);
-    }
 }

@@ -1,7 +1,6 @@
 package dev.mcppool.pool;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory session with switches for the faults the pool must notice. */
@@ -51,10 +50,5 @@ final class FakeSession implements PooledSession {
     @Override
     public boolean isTerminated() {
         return terminations.get() > 0;
-    }
-
-    @Override
-    public Optional<ProcessHandle> serverProcess() {
-        return Optional.empty();
     }
 }
