@@ -31,10 +31,10 @@ public final class PoolOptions {
 
     static {
         define("enabled", "true", BOOLEAN, PoolOptions::parseBoolean);
-        define("maxPerKey", "8", POSITIVE_INTEGER, PoolOptions::parsePositiveInt);
-        define("minIdle", "0", "a whole number from 0 to maxPerKey", PoolOptions::parseNonNegativeInt);
+        define("maxPerKey", "8", POSITIVE_INTEGER, wholeNumberAtLeast(1));
+        define("minIdle", "0", "a whole number from 0 to maxPerKey", wholeNumberAtLeast(0));
         define("prewarm", "false", BOOLEAN, PoolOptions::parseBoolean);
-        define("maxTotal", "64", POSITIVE_INTEGER, PoolOptions::parsePositiveInt);
+        define("maxTotal", "64", POSITIVE_INTEGER, wholeNumberAtLeast(1));
         define("maxWait", "5s", Durations.ACCEPTED_FORM + ", at least 1ms", PoolOptions::parsePositiveDuration);
         define("validationTimeout", "2s", Durations.ACCEPTED_FORM + ", at least 1ms", PoolOptions::parsePositiveDuration);
         define("aliveBypassWindow", "500ms", Durations.ACCEPTED_FORM, Durations::parse);
@@ -43,7 +43,7 @@ public final class PoolOptions {
         define("keepaliveTime", "2m", Durations.ACCEPTED_FORM + "; 0 turns keepalive pings off", Durations::parse);
         define("leakDetectionThreshold", "0", Durations.ACCEPTED_FORM + "; 0 turns leak detection off",
                 Durations::parse);
-        define("breakerFailures", "5", POSITIVE_INTEGER, PoolOptions::parsePositiveInt);
+        define("breakerFailures", "5", POSITIVE_INTEGER, wholeNumberAtLeast(1));
         define("breakerCooldown", "30s", Durations.ACCEPTED_FORM + ", at least 1ms", PoolOptions::parsePositiveDuration);
         define("jmx", "true", BOOLEAN, PoolOptions::parseBoolean);
     }
@@ -151,28 +151,19 @@ public final class PoolOptions {
         };
     }
 
-    private static Object parsePositiveInt(String text) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= 1) {
-                return value;
+    /** A parser of whole numbers of at least {@code minimum}; what it rejects is reported with the option's form. */
+    private static Function<String, Object> wholeNumberAtLeast(int minimum) {
+        return text -> {
+            try {
+                int value = Integer.parseInt(text.trim());
+                if (value >= minimum) {
+                    return value;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
             }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException(POSITIVE_INTEGER);
-    }
-
-    private static Object parseNonNegativeInt(String text) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException("a whole number of at least 0");
+            throw new IllegalArgumentException("a whole number of at least " + minimum);
+        };
     }
 
     private static Object parsePositiveDuration(String text) {

@@ -28,7 +28,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     private final Map<PooledSession, Long> retireAtNanos = new ConcurrentHashMap<>();
     private final Map<PooledSession, Long> nextKeepaliveNanos = new ConcurrentHashMap<>();
     private final Map<PoolKey, StartBreaker> breakers = new ConcurrentHashMap<>();
-    /** New sessions whose first lease has not ended yet: whether they started is decided then. */
+    /** New sessions whose first request has not finished yet: that request tells whether their server started. */
     private final Map<PooledSession, PoolKey> unproven = new ConcurrentHashMap<>();
 
     SessionLifecycle(PoolSettings settings, Function<PoolKey, ServerCounters> counters, ServerCounters totals,

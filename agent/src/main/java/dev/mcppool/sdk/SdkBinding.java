@@ -110,7 +110,7 @@ final class SdkBinding {
     }
 
     void initialize(Object syncClient) throws Exception {
-        Members.invoke(syncMethods.get("initialize" + MethodDescriptors.of(initialize)), syncClient);
+        Members.invoke(initialize, syncClient);
     }
 
     Class<?> specClass() {
