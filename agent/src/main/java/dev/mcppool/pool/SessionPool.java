@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPool;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
 
@@ -29,6 +30,8 @@ public final class SessionPool implements AutoCloseable {
     private final PoolSettings settings;
     private final ConcurrentMap<PoolKey, ServerCounters> counters = new ConcurrentHashMap<>();
     private final ServerCounters totals = new ServerCounters();
+    /** Borrowers that found no session free and are waiting; counted here because they wait in slices. */
+    private final ConcurrentMap<PoolKey, AtomicInteger> waiting = new ConcurrentHashMap<>();
     private final LiveSessions liveSessions = new LiveSessions();
     private final LeakDetector leakDetector;
     private final ConcurrentMap<PoolKey, SessionCreator> templates = new ConcurrentHashMap<>();
@@ -42,6 +45,7 @@ public final class SessionPool implements AutoCloseable {
         this.lifecycle = new SessionLifecycle(settings, this::countersFor, totals, liveSessions,
                 CREATOR_FOR_THIS_BORROW::get, templates::get, VALIDATION_DEADLINE_FOR_THIS_BORROW::get);
         this.pool = new GenericKeyedObjectPool<>(lifecycle, poolConfig(settings));
+        pool.setEvictionPolicy(new IdleTimeoutPolicy(settings.idleTimeout(), settings.minIdle()));
         pool.setSwallowedExceptionListener(e -> {
             if (!(e instanceof SessionLifecycle.NoCreatorException)) {
                 AgentLog.warn("mcp-pool: background pool task failed: " + e, e);
@@ -53,7 +57,6 @@ public final class SessionPool implements AutoCloseable {
         GenericKeyedObjectPoolConfig<PooledSession> config = new GenericKeyedObjectPoolConfig<>();
         config.setMaxTotalPerKey(settings.maxPerKey());
         config.setMaxIdlePerKey(settings.maxPerKey());
-        config.setMinIdlePerKey(settings.minIdle());
         config.setMaxTotal(settings.maxTotal());
         config.setBlockWhenExhausted(true);
         config.setMaxWait(settings.maxWait());
@@ -62,9 +65,6 @@ public final class SessionPool implements AutoCloseable {
         config.setTestWhileIdle(true);
         config.setTimeBetweenEvictionRuns(settings.maintenanceInterval());
         config.setNumTestsPerEvictionRun(-1);
-        // Hard idle eviction ignores minIdle; only the soft one is used.
-        config.setMinEvictableIdleDuration(Duration.ofMillis(-1));
-        config.setSoftMinEvictableIdleDuration(settings.idleTimeout());
         config.setJmxEnabled(false);
         // Capacity freed on return would be offered to other keys' waiters from a thread without their creator.
         config.setReuseCapacityOnReturn(false);
@@ -82,11 +82,12 @@ public final class SessionPool implements AutoCloseable {
         long deadline = start + settings.maxWait().toNanos();
         CREATOR_FOR_THIS_BORROW.set(creator);
         VALIDATION_DEADLINE_FOR_THIS_BORROW.set(deadline + settings.validationTimeout().toNanos());
+        AtomicInteger waitingForKey = null;
         try {
             while (true) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    throw exhausted(key);
+                    throw exhausted(key, waitingForKey == null ? 0 : waitingForKey.get() - 1);
                 }
                 try {
                     PooledSession session = pool.borrowObject(key,
@@ -105,9 +106,19 @@ public final class SessionPool implements AutoCloseable {
                     if (e.getMessage() == null || !e.getMessage().startsWith("Timeout waiting for idle object")) {
                         throw e;
                     }
+                    if (waitingForKey == null) {
+                        waitingForKey = waiting.compute(key, (k, waiters) -> {
+                            AtomicInteger counted = waiters == null ? new AtomicInteger() : waiters;
+                            counted.incrementAndGet();
+                            return counted;
+                        });
+                    }
                 }
             }
         } finally {
+            if (waitingForKey != null) {
+                waitingForKey.decrementAndGet();
+            }
             CREATOR_FOR_THIS_BORROW.remove();
             VALIDATION_DEADLINE_FOR_THIS_BORROW.remove();
         }
@@ -121,7 +132,7 @@ public final class SessionPool implements AutoCloseable {
     /**
      * Lets the pool create started sessions for {@code key} on its own, to keep minIdle of them warm; with prewarm,
      * they are created now, in the background. commons-pool2 forgets a key once its sessions are gone, so the floor
-     * is restored by the pool's own maintenance rather than by commons-pool2's.
+     * is kept by this pool's own maintenance, the only thing that refills it.
      */
     public void registerTemplate(PoolKey key, SessionCreator template) {
         if (templates.putIfAbsent(key, template) == null) {
@@ -146,9 +157,12 @@ public final class SessionPool implements AutoCloseable {
         return warmer;
     }
 
+    /** Runs only on the warmer thread, so that two refills never both count the same gap. */
     private void keepWarm(PoolKey key) {
         try {
-            pool.preparePool(key);
+            for (int missing = settings.minIdle() - pool.getNumIdle(key); missing > 0; missing--) {
+                pool.addObject(key);
+            }
         } catch (ServerUnavailableException e) {
             AgentLog.debug("mcp-pool: not warming " + key + " while its breaker is open");
         } catch (Exception e) {
@@ -186,8 +200,7 @@ public final class SessionPool implements AutoCloseable {
         }
     }
 
-    private PoolExhaustedException exhausted(PoolKey key) {
-        Integer waiters = pool.getNumWaitersByKey().get(key.toString());
+    private PoolExhaustedException exhausted(PoolKey key, int otherWaiters) {
         int active = pool.getNumActive(key);
         String totalLimit = pool.getNumActive() >= settings.maxTotal()
                 ? "; all servers together use " + pool.getNumActive() + " of maxTotal=" + settings.maxTotal()
@@ -195,7 +208,7 @@ public final class SessionPool implements AutoCloseable {
         return new PoolExhaustedException("mcp-pool: no MCP session for server '" + key + "' became free within "
                 + settings.maxWait().toMillis() + " ms: " + active + " of maxPerKey=" + settings.maxPerKey()
                 + " sessions are in use, " + pool.getNumIdle(key) + " idle, "
-                + (waiters == null ? 0 : waiters) + " other threads waiting" + totalLimit
+                + otherWaiters + " other threads waiting" + totalLimit
                 + " (raise maxPerKey or maxWait, or close clients sooner)");
     }
 
@@ -231,6 +244,7 @@ public final class SessionPool implements AutoCloseable {
             if (quiet) {
                 lifecycle.forget(key);
                 templates.remove(key);
+                waiting.computeIfPresent(key, (k, waiters) -> waiters.get() == 0 ? null : waiters);
             }
             return quiet;
         });
@@ -245,7 +259,7 @@ public final class SessionPool implements AutoCloseable {
     }
 
     public int waiterCount() {
-        return pool.getNumWaiters();
+        return waiting.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     public int activeCount(PoolKey key) {
@@ -257,8 +271,8 @@ public final class SessionPool implements AutoCloseable {
     }
 
     public int waiterCount(PoolKey key) {
-        Integer waiters = pool.getNumWaitersByKey().get(key.toString());
-        return waiters == null ? 0 : waiters;
+        AtomicInteger waiters = waiting.get(key);
+        return waiters == null ? 0 : waiters.get();
     }
 
     /** The create-failure breaker of a key: {@code closed}, {@code half-open} or {@code open (N s left)}. */
