@@ -34,6 +34,12 @@ public interface McpPoolMXBean {
     /** Leases held longer than leakDetectionThreshold (0 while leak detection is off). */
     long getLeakedLeases();
 
+    /** Leases whose resource subscriptions were undone (unsubscribed) before their session went back to the pool. */
+    long getLeaseResets();
+
+    /** Sessions destroyed on return because their lease changed what cannot be undone (logging level, roots). */
+    long getTaintedSessions();
+
     double getMeanBorrowWaitMillis();
 
     double getMaxBorrowWaitMillis();

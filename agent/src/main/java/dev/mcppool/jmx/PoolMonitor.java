@@ -103,6 +103,16 @@ public final class PoolMonitor implements McpPoolMXBean {
     }
 
     @Override
+    public long getLeaseResets() {
+        return pool.totals().resets();
+    }
+
+    @Override
+    public long getTaintedSessions() {
+        return pool.totals().tainted();
+    }
+
+    @Override
     public double getMeanBorrowWaitMillis() {
         return meanMillis(pool.totals());
     }
@@ -126,7 +136,8 @@ public final class PoolMonitor implements McpPoolMXBean {
         return new ServerStats(key.label(), key.fingerprint(), key.library(), key.transport(),
                 pool.activeCount(key), pool.idleCount(key), pool.waiterCount(key),
                 counters.created(), counters.destroyed(), counters.borrowed(), counters.returned(),
-                counters.validationFailures(), counters.retired(), counters.leaks(), pool.startFailures(key),
+                counters.validationFailures(), counters.retired(), counters.leaks(),
+                counters.resets(), counters.tainted(), pool.startFailures(key),
                 pool.breakerState(key), meanMillis(counters),
                 nanosToMillis(counters.maxBorrowWaitNanos()));
     }

@@ -19,16 +19,19 @@ public final class ServerStats {
     private final long validationFailures;
     private final long retired;
     private final long leaks;
+    private final long leaseResets;
+    private final long taintedSessions;
     private final long startFailures;
     private final String breaker;
     private final double meanBorrowWaitMillis;
     private final double maxBorrowWaitMillis;
 
     @ConstructorParameters({"server", "fingerprint", "library", "transport", "active", "idle", "waiting", "created",
-            "destroyed", "borrowed", "returned", "validationFailures", "retired", "leaks", "startFailures", "breaker", "meanBorrowWaitMillis", "maxBorrowWaitMillis"})
+            "destroyed", "borrowed", "returned", "validationFailures", "retired", "leaks",
+            "leaseResets", "taintedSessions", "startFailures", "breaker", "meanBorrowWaitMillis", "maxBorrowWaitMillis"})
     public ServerStats(String server, String fingerprint, String library, String transport, int active, int idle,
                        int waiting, long created, long destroyed, long borrowed, long returned,
-                       long validationFailures, long retired, long leaks,
+                       long validationFailures, long retired, long leaks, long leaseResets, long taintedSessions,
                        long startFailures, String breaker, double meanBorrowWaitMillis, double maxBorrowWaitMillis) {
         this.server = server;
         this.fingerprint = fingerprint;
@@ -44,6 +47,8 @@ public final class ServerStats {
         this.validationFailures = validationFailures;
         this.retired = retired;
         this.leaks = leaks;
+        this.leaseResets = leaseResets;
+        this.taintedSessions = taintedSessions;
         this.startFailures = startFailures;
         this.breaker = breaker;
         this.meanBorrowWaitMillis = meanBorrowWaitMillis;
@@ -104,6 +109,16 @@ public final class ServerStats {
 
     public long getLeaks() {
         return leaks;
+    }
+
+    /** Leases whose resource subscriptions were undone before their session went back to the pool. */
+    public long getLeaseResets() {
+        return leaseResets;
+    }
+
+    /** Sessions destroyed on return because their lease changed the server's logging level or the client's roots. */
+    public long getTaintedSessions() {
+        return taintedSessions;
     }
 
     public long getStartFailures() {

@@ -1,6 +1,6 @@
 package dev.mcppool.pool;
 
-/** One borrower's use of a pooled session, from borrow to {@link #release(boolean)}. */
+/** One borrower's use of a pooled session, from borrow to {@link #release(LeaseEnd)}. */
 public final class Lease {
 
     private final SessionPool pool;
@@ -40,9 +40,9 @@ public final class Lease {
         pool.firstRequestFinished(this);
     }
 
-    /** Hands the session back: to the idle set when {@code reusable} and still usable, otherwise to be destroyed. */
-    public void release(boolean reusable) {
+    /** Hands the session back: to the idle set when the lease left it reusable and it still works, else to be destroyed. */
+    public void release(LeaseEnd end) {
         leakWatch.released();
-        pool.giveBack(this, reusable);
+        pool.giveBack(this, end);
     }
 }

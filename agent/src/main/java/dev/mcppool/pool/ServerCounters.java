@@ -13,6 +13,8 @@ public final class ServerCounters {
     private final LongAdder validationFailures = new LongAdder();
     private final LongAdder leaks = new LongAdder();
     private final LongAdder retired = new LongAdder();
+    private final LongAdder resets = new LongAdder();
+    private final LongAdder tainted = new LongAdder();
     private final LongAdder borrowWaitNanos = new LongAdder();
     private final AtomicLong maxBorrowWaitNanos = new AtomicLong();
     private volatile long lastActivityNanos = System.nanoTime();
@@ -49,6 +51,14 @@ public final class ServerCounters {
         retired.increment();
     }
 
+    void recordReset() {
+        resets.increment();
+    }
+
+    void recordTainted() {
+        tainted.increment();
+    }
+
     void recordLeak() {
         leaks.increment();
     }
@@ -76,6 +86,16 @@ public final class ServerCounters {
     /** Sessions closed because they reached their maximum lifetime. */
     public long retired() {
         return retired.sum();
+    }
+
+    /** Leases that changed session state (resource subscriptions) which was undone before the session went back. */
+    public long resets() {
+        return resets.sum();
+    }
+
+    /** Sessions destroyed on return because their lease changed state that cannot be undone (the logging level). */
+    public long tainted() {
+        return tainted.sum();
     }
 
     /** Leases reported by leak detection (held longer than the threshold). */

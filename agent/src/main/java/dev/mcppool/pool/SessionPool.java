@@ -175,13 +175,20 @@ public final class SessionPool implements AutoCloseable {
         lifecycle.firstRequestFinished(lease.session(), Thread.currentThread().isInterrupted());
     }
 
-    void giveBack(Lease lease, boolean reusable) {
+    void giveBack(Lease lease, LeaseEnd end) {
         PoolKey key = lease.key();
         PooledSession session = lease.session();
         try {
             boolean usable = session.isUsable();
             lifecycle.leaseEnded(session);
-            if (reusable && usable && !pool.isClosed()) {
+            if (end == LeaseEnd.RESET) {
+                countersFor(key).recordReset();
+                totals.recordReset();
+            } else if (end == LeaseEnd.TAINTED) {
+                countersFor(key).recordTainted();
+                totals.recordTainted();
+            }
+            if (end.reusable() && usable && !pool.isClosed()) {
                 countersFor(key).recordReturned();
                 totals.recordReturned();
                 if (lifecycle.isRetired(session)) {

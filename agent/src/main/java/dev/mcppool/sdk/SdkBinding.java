@@ -1,6 +1,7 @@
 package dev.mcppool.sdk;
 
 import dev.mcppool.log.AgentLog;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the agent touches in one copy of the official SDK (one class loader), resolved up front: if a member is
@@ -18,6 +20,7 @@ final class SdkBinding {
 
     static final String SPEC_CLASS = "io.modelcontextprotocol.client.McpClient$SyncSpec";
     static final String SYNC_CLIENT_CLASS = "io.modelcontextprotocol.client.McpSyncClient";
+    private static final String SCHEMA_CLASS = "io.modelcontextprotocol.spec.McpSchema";
 
     private final Class<?> specClass;
     private final Field specTransport;
@@ -31,6 +34,11 @@ final class SdkBinding {
     private final Method asyncPing;
     private final Method asyncCloseGracefully;
     private final Method monoBlock;
+    private final Method withProvidedContext;
+    private final Method syncUnsubscribe;
+    private final Constructor<?> unsubscribeRequest;
+    private final Method subscribeRequestUri;
+    private final Method unsubscribeRequestUri;
     private final Class<?> mcpError;
     private final List<TransportSupport> transports;
     private final Method newSyncSpec;
@@ -65,6 +73,13 @@ final class SdkBinding {
         asyncPing = Members.method(asyncClient, "ping");
         asyncCloseGracefully = Members.method(asyncClient, "closeGracefully");
         monoBlock = Members.method(Class.forName("reactor.core.publisher.Mono", false, sdk), "block", Duration.class);
+        withProvidedContext = optionalDeclaredMethod(syncClient, "withProvidedContext", monoBlock.getDeclaringClass());
+        Class<?> subscribeRequestClass = Class.forName(SCHEMA_CLASS + "$SubscribeRequest", false, sdk);
+        Class<?> unsubscribeRequestClass = Class.forName(SCHEMA_CLASS + "$UnsubscribeRequest", false, sdk);
+        subscribeRequestUri = Members.method(subscribeRequestClass, "uri");
+        unsubscribeRequestUri = Members.method(unsubscribeRequestClass, "uri");
+        syncUnsubscribe = Members.method(syncClient, "unsubscribeResource", unsubscribeRequestClass);
+        unsubscribeRequest = unsubscribeRequestClass.getConstructor(String.class);
         mcpError = Class.forName("io.modelcontextprotocol.spec.McpError", false, sdk);
         transports = List.of(new StdioTransportSupport(sdk), new StreamableHttpTransportSupport(sdk));
         newSyncSpec = Members.method(Class.forName("io.modelcontextprotocol.client.McpClient", false, sdk), "sync",
@@ -102,11 +117,19 @@ final class SdkBinding {
                 @SuppressWarnings("unchecked")
                 Map<Object, Object> target = (Map<Object, Object>) Members.read(field, spec);
                 target.putAll(values);
+            } else if (setting.getValue() instanceof List<?> values) {
+                @SuppressWarnings("unchecked")
+                List<Object> target = (List<Object>) Members.read(field, spec);
+                target.addAll(values);
             } else {
                 Members.write(field, spec, setting.getValue());
             }
         }
         return spec;
+    }
+
+    Set<String> settingNames() {
+        return specSettings.keySet();
     }
 
     void initialize(Object syncClient) throws Exception {
@@ -140,18 +163,43 @@ final class SdkBinding {
 
     /** Pings the server and waits at most {@code timeout}; the client's own request timeout would be far longer. */
     void ping(Object syncClient, Duration timeout) throws Exception {
-        Object mono = Members.invoke(asyncPing, Members.read(asyncDelegate, syncClient));
-        Members.invoke(monoBlock, mono, timeout);
+        block(syncClient, Members.invoke(asyncPing, Members.read(asyncDelegate, syncClient)), timeout);
     }
 
     void closeGracefully(Object syncClient, Duration timeout) throws Exception {
-        Object mono = Members.invoke(asyncCloseGracefully, Members.read(asyncDelegate, syncClient));
-        Members.invoke(monoBlock, mono, timeout);
+        block(syncClient, Members.invoke(asyncCloseGracefully, Members.read(asyncDelegate, syncClient)), timeout);
+    }
+
+    /** Waits for a request of the async client, sent with the sync client's transport context as its own are. */
+    private void block(Object syncClient, Object mono, Duration timeout) throws Exception {
+        Object withContext = withProvidedContext == null ? mono : Members.invoke(withProvidedContext, syncClient, mono);
+        Members.invoke(monoBlock, withContext, timeout);
+    }
+
+    /** The resource URI of a {@code SubscribeRequest} or {@code UnsubscribeRequest}. */
+    String resourceUri(Object request) {
+        Method uri = subscribeRequestUri.getDeclaringClass().isInstance(request) ? subscribeRequestUri
+                : unsubscribeRequestUri;
+        return (String) Members.invokeUnchecked(uri, request);
+    }
+
+    void unsubscribe(Object syncClient, String uri) throws Exception {
+        Members.invoke(syncUnsubscribe, syncClient, unsubscribeRequest.newInstance(uri));
     }
 
     /** An error the server answered (a JSON-RPC error), as opposed to a failure of the session itself. */
     boolean isServerError(Throwable failure) {
         return mcpError.isInstance(failure);
+    }
+
+    private static Method optionalDeclaredMethod(Class<?> type, String name, Class<?>... parameterTypes) {
+        try {
+            Method method = type.getDeclaredMethod(name, parameterTypes);
+            method.setAccessible(true);
+            return method;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
     }
 
     static final class UnsupportedSdkException extends RuntimeException {

@@ -5,24 +5,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** A real, pooled {@code McpSyncClient} with the transport it owns. */
+/** A real, pooled {@code McpSyncClient} with the transport it owns and the router its callbacks go through. */
 final class SdkSession implements PooledSession {
 
     private final SdkBinding sdk;
     private final TransportSupport transportSupport;
     private final Object transport;
     private final Object client;
+    private final CallbackRouter callbacks;
     private volatile boolean closeRequested;
 
-    SdkSession(SdkBinding sdk, TransportSupport transportSupport, Object transport, Object client) {
+    SdkSession(SdkBinding sdk, TransportSupport transportSupport, Object transport, Object client,
+               CallbackRouter callbacks) {
         this.sdk = sdk;
         this.transportSupport = transportSupport;
         this.transport = transport;
         this.client = client;
+        this.callbacks = callbacks;
     }
 
     Object client() {
         return client;
+    }
+
+    CallbackRouter callbacks() {
+        return callbacks;
     }
 
     @Override

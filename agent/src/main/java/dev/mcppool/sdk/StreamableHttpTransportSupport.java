@@ -1,5 +1,7 @@
 package dev.mcppool.sdk;
 
+import dev.mcppool.pool.CallbackIdentity;
+import dev.mcppool.pool.InstanceIds;
 import dev.mcppool.pool.Secrets;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -99,20 +101,7 @@ final class StreamableHttpTransportSupport implements TransportSupport {
 
     @Override
     public TransportIdentity identify(Object transport) {
-        if (!isNoop(Members.read(requestCustomizer, transport))) {
-            return TransportIdentity.unpooled("an HTTP request customizer");
-        }
-        if (authorizationErrorHandler != null && !isNoop(Members.read(authorizationErrorHandler, transport))) {
-            return TransportIdentity.unpooled("an HTTP authorization error handler");
-        }
         HttpClient client = (HttpClient) Members.read(httpClient, transport);
-        if (client.authenticator().isPresent()) {
-            return TransportIdentity.unpooled("an HttpClient authenticator");
-        }
-        if (client.cookieHandler().isPresent()) {
-            return TransportIdentity.unpooled("an HttpClient cookie handler");
-        }
-
         URI base = (URI) Members.read(baseUri, transport);
         String endpointPath = String.valueOf(Members.read(endpoint, transport));
         String url = base + endpointPath;
@@ -134,6 +123,13 @@ final class StreamableHttpTransportSupport implements TransportSupport {
         identity.add("client.proxy=" + client.proxy().map(InstanceIds::of).orElse("none"));
         identity.add("client.executor=" + client.executor().map(InstanceIds::of).orElse("default"));
         identity.add("client.sslContext=" + sslContextIdentity(client.sslContext()));
+        identity.add("client.authenticator=" + client.authenticator().map(InstanceIds::of).orElse("none"));
+        identity.add("client.cookieHandler=" + client.cookieHandler().map(InstanceIds::of).orElse("none"));
+        identity.add("requestCustomizer=" + callbackIdentity(Members.read(requestCustomizer, transport)));
+        if (authorizationErrorHandler != null) {
+            identity.add("authorizationErrorHandler="
+                    + callbackIdentity(Members.read(authorizationErrorHandler, transport)));
+        }
         for (Field setting : plainSettings) {
             identity.add(setting.getName() + "=" + Members.read(setting, transport));
         }
@@ -192,8 +188,10 @@ final class StreamableHttpTransportSupport implements TransportSupport {
         return InstanceIds.of(context);
     }
 
-    private static boolean isNoop(Object handler) {
-        return handler == null || handler.getClass().getSimpleName().equals("Noop");
+    /** Customizers may compute per-call credentials: sessions are shared only between customizers that compute the same. */
+    private static String callbackIdentity(Object callback) {
+        return callback == null || callback.getClass().getSimpleName().equals("Noop") ? "none"
+                : CallbackIdentity.of(callback);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.mcppool.sdk;
 import dev.mcppool.bootstrap.Redirected;
 import dev.mcppool.log.AgentLog;
 import dev.mcppool.pool.Lease;
+import dev.mcppool.pool.LeaseEnd;
 import dev.mcppool.pool.PoolExhaustedException;
 import dev.mcppool.pool.PoolKey;
 import dev.mcppool.pool.ServerUnavailableException;
@@ -19,14 +20,12 @@ final class SyncClientFacade {
     private static final Set<String> LOCAL_UNTIL_BORROWED = Set.of("isInitialized", "getServerCapabilities",
             "getServerInstructions", "getServerInfo", "getCurrentInitializationResult");
     private static final Set<String> ALWAYS_LOCAL = Set.of("getClientCapabilities", "getClientInfo");
-    /** Requests that leave state on the server session that this version cannot undo: the session is not reused. */
-    private static final Set<String> TAINTING = Set.of("setLoggingLevel", "subscribeResource", "unsubscribeResource",
-            "addRoot", "removeRoot", "rootsListChangedNotification");
-
     private final SyncClientPooling pooling;
     private final SdkBinding sdk;
     private final PoolKey key;
     private final Object spec;
+    private final ClientCallbacks callbacks;
+    private final LeaseChanges changes = new LeaseChanges();
 
     private Lease lease;
     private boolean transportDonated;
@@ -35,11 +34,12 @@ final class SyncClientFacade {
     private boolean reusable = true;
     private int callsInFlight;
 
-    SyncClientFacade(SyncClientPooling pooling, SdkBinding sdk, PoolKey key, Object spec) {
+    SyncClientFacade(SyncClientPooling pooling, SdkBinding sdk, PoolKey key, Object spec, ClientCallbacks callbacks) {
         this.pooling = pooling;
         this.sdk = sdk;
         this.key = key;
         this.spec = spec;
+        this.callbacks = callbacks;
     }
 
     Redirected call(String name, String descriptor, Object[] arguments) {
@@ -81,10 +81,12 @@ final class SyncClientFacade {
     private Redirected borrow() {
         try {
             lease = pooling.pool().borrow(key, () -> {
-                var session = pooling.createSession(sdk, spec);
+                var session = pooling.createSession(sdk, sdk.transportOf(spec), SyncSpecKeys.keyedSettings(sdk, spec),
+                        callbacks.shape());
                 transportDonated = true;
                 return session;
             });
+            session(lease).callbacks().routeTo(callbacks);
             return null;
         } catch (PoolExhaustedException | ServerUnavailableException e) {
             return Redirected.failure(e);
@@ -105,11 +107,11 @@ final class SyncClientFacade {
 
     private Redirected invoke(Lease current, String name, String descriptor, Object[] arguments) {
         Method method = sdk.syncMethod(name, descriptor);
-        if (TAINTING.contains(name)) {
-            markNotReusable();
-        }
+        changes.sending(name);
         try {
-            return Redirected.value(Members.invoke(method, ((SdkSession) current.session()).client(), arguments));
+            Object value = Members.invoke(method, session(current).client(), arguments);
+            changes.succeeded(sdk, name, arguments);
+            return Redirected.value(value);
         } catch (Throwable failure) {
             if (!sdk.isServerError(failure)) {
                 markNotReusable();
@@ -136,7 +138,7 @@ final class SyncClientFacade {
             reuse = reusable;
         }
         if (finished != null) {
-            finished.release(reuse);
+            end(finished, reuse);
         }
     }
 
@@ -153,7 +155,7 @@ final class SyncClientFacade {
             reuse = reusable;
         }
         if (finished != null) {
-            finished.release(reuse);
+            end(finished, reuse);
         }
         return Redirected.value(name.equals("close") ? null : Boolean.TRUE);
     }
@@ -172,8 +174,27 @@ final class SyncClientFacade {
         if (finished != null) {
             AgentLog.warn("mcp-pool: an MCP client for " + key + " was garbage-collected without close(); its session"
                     + " is discarded");
-            finished.release(false);
+            session(finished).callbacks().unroute();
+            finished.release(LeaseEnd.BROKEN);
         }
+    }
+
+    /** No call of this lease is running: its callbacks stop, what it left on the server is undone, the session goes back. */
+    private void end(Lease finished, boolean reusable) {
+        SdkSession session = session(finished);
+        session.callbacks().unroute();
+        LeaseEnd end = LeaseEnd.BROKEN;
+        try {
+            if (reusable) {
+                end = changes.undo(sdk, session.client(), key);
+            }
+        } finally {
+            finished.release(end);
+        }
+    }
+
+    private static SdkSession session(Lease lease) {
+        return (SdkSession) lease.session();
     }
 
     private Lease takeLeaseIfDone() {

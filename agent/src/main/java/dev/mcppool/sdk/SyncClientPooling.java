@@ -6,6 +6,7 @@ import dev.mcppool.log.AgentLog;
 import dev.mcppool.pool.PooledSession;
 import dev.mcppool.pool.SessionPool;
 import dev.mcppool.pool.PoolKey;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,15 +42,16 @@ public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler 
             if (sdk.isEmpty()) {
                 return;
             }
-            SyncSpecKeys.Keying keying = SyncSpecKeys.keyFor(sdk.get(), spec);
+            ClientCallbacks callbacks = ClientCallbacks.of(sdk.get(), spec);
+            SyncSpecKeys.Keying keying = SyncSpecKeys.keyFor(sdk.get(), spec, callbacks);
             if (keying.key() == null) {
                 AgentLog.infoOnce("mcp-pool: MCP clients with " + keying.unpooledReason()
                         + " run unpooled (sharing their sessions is not supported yet)");
                 return;
             }
-            facades.register(client, new SyncClientFacade(this, sdk.get(), keying.key(), spec));
+            facades.register(client, new SyncClientFacade(this, sdk.get(), keying.key(), spec, callbacks));
             if (pool.needsTemplate(keying.key())) {
-                registerTemplate(sdk.get(), keying.key(), spec);
+                registerTemplate(sdk.get(), keying.key(), spec, callbacks.shape());
             }
         } catch (RuntimeException | LinkageError e) {
             AgentLog.warnOnce("mcp-pool: an MCP client runs unpooled because the agent failed to inspect it: " + e);
@@ -67,7 +69,7 @@ public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler 
     }
 
     /** Lets the pool start sessions like this client's on its own (minIdle), if its transport can be rebuilt. */
-    private void registerTemplate(SdkBinding sdk, PoolKey key, Object spec) {
+    private void registerTemplate(SdkBinding sdk, PoolKey key, Object spec, CallbackRouter.Shape callbacks) {
         try {
             TransportSupport support = sdk.transportSupport(sdk.transportOf(spec)).orElseThrow();
             Optional<Callable<Object>> transports = support.recipe(sdk.transportOf(spec));
@@ -77,17 +79,18 @@ public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler 
                 return;
             }
             Map<String, Object> settings = SyncSpecKeys.keyedSettings(sdk, spec);
-            pool.registerTemplate(key, () -> createStartedSession(sdk, transports.get(), settings));
+            pool.registerTemplate(key, () -> createStartedSession(sdk, transports.get(), settings, callbacks));
         } catch (RuntimeException | LinkageError e) {
             AgentLog.warnOnce("mcp-pool: minIdle is not kept for " + key + " (" + e + ")");
         }
     }
 
     private PooledSession createStartedSession(SdkBinding sdk, Callable<Object> transports,
-                                               Map<String, Object> settings) throws Exception {
-        PooledSession session = createSession(sdk, sdk.newSpec(transports.call(), settings));
+                                               Map<String, Object> settings, CallbackRouter.Shape callbacks)
+            throws Exception {
+        SdkSession session = createSession(sdk, transports.call(), settings, callbacks);
         try {
-            sdk.initialize(((SdkSession) session).client());
+            sdk.initialize(session.client());
             return session;
         } catch (Exception | Error e) {
             session.close();
@@ -95,8 +98,16 @@ public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler 
         }
     }
 
-    /** Builds the real client from the borrower's own spec, on the borrower's (so far unused) transport. */
-    PooledSession createSession(SdkBinding sdk, Object spec) throws Exception {
+    /**
+     * Builds a real client on {@code transport} (so far unused) with {@code settings}, whose callbacks forward to
+     * whichever client holds the session.
+     */
+    SdkSession createSession(SdkBinding sdk, Object transport, Map<String, Object> settings,
+                             CallbackRouter.Shape callbacks) throws Exception {
+        CallbackRouter router = new CallbackRouter(callbacks);
+        Map<String, Object> sessionSettings = new LinkedHashMap<>(settings);
+        sessionSettings.putAll(router.forwardingSettings(sdk.settingNames()));
+        Object spec = sdk.newSpec(transport, sessionSettings);
         Object client;
         BUILDING_POOLED_SESSION.set(true);
         try {
@@ -104,10 +115,9 @@ public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler 
         } finally {
             BUILDING_POOLED_SESSION.set(false);
         }
-        Object transport = sdk.transportOf(spec);
         TransportSupport support = sdk.transportSupport(transport)
                 .orElseThrow(() -> new IllegalStateException("no support for " + transport.getClass().getName()));
         support.prepareForPool(transport);
-        return new SdkSession(sdk, support, transport, client);
+        return new SdkSession(sdk, support, transport, client, router);
     }
 }

@@ -2,7 +2,6 @@ package dev.mcppool.sdk;
 
 import dev.mcppool.pool.PoolKey;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,6 @@ final class SyncSpecKeys {
     private static final Set<String> KEYED = Set.of("requestTimeout", "initializationTimeout", "capabilities",
             "clientInfo", "roots", "enableCallToolSchemaCaching", "applyElicitationDefaults", "jsonSchemaValidator");
 
-    /** Callbacks the server triggers; a shared session would call the creator's, not the borrower's. */
-    private static final Set<String> CALLBACK_LISTS = Set.of("toolsChangeConsumers", "resourcesChangeConsumers",
-            "resourcesUpdateConsumers", "promptsChangeConsumers", "loggingConsumers", "progressConsumers",
-            "elicitationCompleteConsumers");
-    private static final Set<String> CALLBACKS = Set.of("samplingHandler", "elicitationHandler",
-            "formElicitationHandler", "urlElicitationHandler");
-    private static final String CONTEXT_PROVIDER = "contextProvider";
-
     /** A key, or the reason the client runs unpooled. */
     record Keying(PoolKey key, String unpooledReason) {
     }
@@ -38,11 +29,10 @@ final class SyncSpecKeys {
     }
 
     static boolean knows(String settingName) {
-        return KEYED.contains(settingName) || CALLBACK_LISTS.contains(settingName) || CALLBACKS.contains(settingName)
-                || settingName.equals(CONTEXT_PROVIDER);
+        return KEYED.contains(settingName) || ClientCallbacks.isCallback(settingName);
     }
 
-    /** The settings of a poolable spec that a new spec needs to behave the same (callbacks are empty when poolable). */
+    /** The settings of a spec that a new spec needs to behave the same, callbacks aside (those are routed). */
     static Map<String, Object> keyedSettings(SdkBinding sdk, Object spec) {
         Map<String, Object> settings = new LinkedHashMap<>();
         sdk.settingsOf(spec).forEach((name, value) -> {
@@ -53,7 +43,7 @@ final class SyncSpecKeys {
         return settings;
     }
 
-    static Keying keyFor(SdkBinding sdk, Object spec) {
+    static Keying keyFor(SdkBinding sdk, Object spec, ClientCallbacks callbacks) {
         Object transport = sdk.transportOf(spec);
         TransportSupport support = sdk.transportSupport(transport).orElse(null);
         if (support == null) {
@@ -61,21 +51,11 @@ final class SyncSpecKeys {
         }
         List<String> identity = new ArrayList<>();
         for (Map.Entry<String, Object> setting : sdk.settingsOf(spec).entrySet()) {
-            String name = setting.getKey();
-            Object value = setting.getValue();
-            if (CALLBACK_LISTS.contains(name) && value instanceof Collection<?> consumers && !consumers.isEmpty()) {
-                return unpooled("notification consumers (" + name + ")");
-            }
-            if (CALLBACKS.contains(name) && value != null) {
-                return unpooled("a " + name);
-            }
-            if (name.equals(CONTEXT_PROVIDER) && value != null && !Members.isLambdaOf(value, sdk.specClass())) {
-                return unpooled("a transport context provider");
-            }
-            if (KEYED.contains(name)) {
-                identity.add(name + "=" + describe(value));
+            if (KEYED.contains(setting.getKey())) {
+                identity.add(setting.getKey() + "=" + describe(setting.getValue()));
             }
         }
+        identity.addAll(callbacks.identity());
         TransportIdentity transportIdentity = support.identify(transport);
         if (!transportIdentity.poolable()) {
             return unpooled(transportIdentity.unpooledReason());

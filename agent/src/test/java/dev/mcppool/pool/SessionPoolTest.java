@@ -52,7 +52,7 @@ class SessionPoolTest {
     void returnedSessionIsLentAgainInsteadOfCreatingOne() throws Exception {
         pool("");
         Lease first = pool.borrow(SERVER_A, this::newSession);
-        first.release(true);
+        first.release(LeaseEnd.CLEAN);
         Lease second = pool.borrow(SERVER_A, this::newSession);
 
         assertThat(second.session()).isSameAs(first.session());
@@ -65,7 +65,7 @@ class SessionPoolTest {
     void differentKeysNeverShareASession() throws Exception {
         pool("");
         Lease a = pool.borrow(SERVER_A, this::newSession);
-        a.release(true);
+        a.release(LeaseEnd.CLEAN);
         Lease b = pool.borrow(SERVER_B, this::newSession);
 
         assertThat(b.session()).isNotSameAs(a.session());
@@ -76,7 +76,7 @@ class SessionPoolTest {
     void notReusableSessionIsDestroyedAndNeverLentAgain() throws Exception {
         pool("");
         Lease first = pool.borrow(SERVER_A, this::newSession);
-        first.release(false);
+        first.release(LeaseEnd.BROKEN);
         Lease second = pool.borrow(SERVER_A, this::newSession);
 
         assertThat(second.session()).isNotSameAs(first.session());
@@ -89,7 +89,7 @@ class SessionPoolTest {
         pool("");
         Lease first = pool.borrow(SERVER_A, this::newSession);
         ((FakeSession) first.session()).usable = false;
-        first.release(true);
+        first.release(LeaseEnd.CLEAN);
 
         Lease second = pool.borrow(SERVER_A, this::newSession);
         assertThat(second.session()).isNotSameAs(first.session());
@@ -100,7 +100,7 @@ class SessionPoolTest {
         pool("aliveBypassWindow=0ms");
         Lease first = pool.borrow(SERVER_A, this::newSession);
         FakeSession session = (FakeSession) first.session();
-        first.release(true);
+        first.release(LeaseEnd.CLEAN);
         Thread.sleep(5);
         session.answersPing = false;
 
@@ -116,8 +116,8 @@ class SessionPoolTest {
         pool("keepaliveTime=200ms");
         Lease healthy = pool.borrow(SERVER_A, this::newSession);
         Lease dying = pool.borrow(SERVER_A, this::newSession);
-        healthy.release(true);
-        dying.release(true);
+        healthy.release(LeaseEnd.CLEAN);
+        dying.release(LeaseEnd.CLEAN);
         ((FakeSession) dying.session()).answersPing = false;
 
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -136,7 +136,7 @@ class SessionPoolTest {
     void keepaliveOffMeansNoBackgroundPings() throws Exception {
         pool("keepaliveTime=0");
         Lease lease = pool.borrow(SERVER_A, this::newSession);
-        lease.release(true);
+        lease.release(LeaseEnd.CLEAN);
         Thread.sleep(300);
 
         assertThat(((FakeSession) lease.session()).pings.get()).isZero();
@@ -150,7 +150,7 @@ class SessionPoolTest {
         for (int i = 0; i < 6; i++) {
             leases.add(pool.borrow(SERVER_A, this::newSession));
         }
-        leases.forEach(lease -> lease.release(true));
+        leases.forEach(lease -> lease.release(LeaseEnd.CLEAN));
         Thread.sleep(10);
         created.forEach(session -> session.hangs = true);
 
@@ -165,7 +165,7 @@ class SessionPoolTest {
     void recentlyUsedSessionIsNotPinged() throws Exception {
         pool("aliveBypassWindow=1m");
         Lease first = pool.borrow(SERVER_A, this::newSession);
-        first.release(true);
+        first.release(LeaseEnd.CLEAN);
         pool.borrow(SERVER_A, this::newSession);
 
         assertThat(((FakeSession) first.session()).pings.get()).isZero();
@@ -203,7 +203,7 @@ class SessionPoolTest {
             Future<Lease> waiting = waiter.submit(() -> pool.borrow(SERVER_A, this::newSession));
             Thread.sleep(200);
             long released = System.nanoTime();
-            holder.release(false);
+            holder.release(LeaseEnd.BROKEN);
 
             Lease served = waiting.get(2, TimeUnit.SECONDS);
             assertThat(served.session()).isNotSameAs(holder.session());
@@ -221,7 +221,7 @@ class SessionPoolTest {
         try {
             Future<Lease> waiting = waiter.submit(() -> pool.borrow(SERVER_B, this::newSession));
             Thread.sleep(200);
-            holder.release(true);
+            holder.release(LeaseEnd.CLEAN);
 
             assertThat(waiting.get(2, TimeUnit.SECONDS).key()).isEqualTo(SERVER_B);
         } finally {
@@ -232,8 +232,8 @@ class SessionPoolTest {
     @Test
     void totalsCountEveryKey() throws Exception {
         pool("");
-        pool.borrow(SERVER_A, this::newSession).release(true);
-        pool.borrow(SERVER_B, this::newSession).release(false);
+        pool.borrow(SERVER_A, this::newSession).release(LeaseEnd.CLEAN);
+        pool.borrow(SERVER_B, this::newSession).release(LeaseEnd.BROKEN);
 
         assertThat(pool.totals().created()).isEqualTo(2);
         assertThat(pool.totals().borrowed()).isEqualTo(2);
@@ -267,9 +267,9 @@ class SessionPoolTest {
             Thread.sleep(400);
             assertThat(pool.totals().leaks()).isEqualTo(1);
             assertThat(pool.countersFor(SERVER_A).leaks()).isEqualTo(1);
-            held.release(true);
+            held.release(LeaseEnd.CLEAN);
 
-            pool.borrow(SERVER_A, this::newSession).release(true);
+            pool.borrow(SERVER_A, this::newSession).release(LeaseEnd.CLEAN);
             assertThat(pool.totals().leaks()).isEqualTo(1);
             assertThat(records).filteredOn(r -> r.getLevel() == Level.WARNING).singleElement()
                     .satisfies(r -> assertThat(r.getMessage()).contains("stdio: server-a", "apparent leak",
@@ -288,13 +288,13 @@ class SessionPoolTest {
         Thread.sleep(300);
         first.requestFinished();
         Thread.sleep(100);
-        first.release(true);
+        first.release(LeaseEnd.CLEAN);
         assertThat(pool.totals().leaks()).as("a new session's start-up is not a leak").isZero();
 
         Lease second = pool.borrow(SERVER_A, this::newSession);
         Thread.sleep(300);
         second.requestFinished();
-        second.release(true);
+        second.release(LeaseEnd.CLEAN);
         assertThat(pool.totals().leaks()).as("a reused session's lease counts from the borrow").isEqualTo(1);
     }
 
@@ -303,7 +303,7 @@ class SessionPoolTest {
         pool("");
         Lease held = pool.borrow(SERVER_A, this::newSession);
         Thread.sleep(50);
-        held.release(true);
+        held.release(LeaseEnd.CLEAN);
 
         assertThat(pool.settings().leakDetectionThreshold()).isZero();
         assertThat(pool.totals().leaks()).isZero();
@@ -313,7 +313,7 @@ class SessionPoolTest {
     void sessionPastItsLifetimeIsRetiredInsteadOfLentAgain() throws Exception {
         pool("maxLifetime=200ms");
         Lease first = pool.borrow(SERVER_A, this::newSession);
-        first.release(true);
+        first.release(LeaseEnd.CLEAN);
         Thread.sleep(300);
 
         Lease second = pool.borrow(SERVER_A, this::newSession);
@@ -328,7 +328,7 @@ class SessionPoolTest {
         pool("maxLifetime=100ms");
         Lease lease = pool.borrow(SERVER_A, this::newSession);
         Thread.sleep(150);
-        lease.release(true);
+        lease.release(LeaseEnd.CLEAN);
 
         assertThat(pool.idleCount()).isZero();
         assertThat(pool.totals().retired()).isEqualTo(1);
@@ -357,7 +357,7 @@ class SessionPoolTest {
     private Lease oneRequest(PoolKey key, SessionCreator creator) throws Exception {
         Lease lease = pool.borrow(key, creator);
         lease.requestFinished();
-        lease.release(true);
+        lease.release(LeaseEnd.CLEAN);
         return lease;
     }
 
@@ -382,7 +382,7 @@ class SessionPoolTest {
         Lease probe = pool.borrow(SERVER_A, this::newSession);
         assertThat(pool.breakerState(SERVER_A)).isEqualTo("half-open");
         probe.requestFinished();
-        probe.release(true);
+        probe.release(LeaseEnd.CLEAN);
         assertThat(pool.breakerState(SERVER_A)).isEqualTo("closed");
         assertThat(pool.startFailures(SERVER_A)).isEqualTo(2);
     }
@@ -427,7 +427,7 @@ class SessionPoolTest {
         Lease lease = pool.borrow(SERVER_A, this::newSession);
         lease.requestFinished();
         ((FakeSession) lease.session()).usable = false;
-        lease.release(true);
+        lease.release(LeaseEnd.CLEAN);
 
         assertThat(pool.breakerState(SERVER_A)).isEqualTo("closed");
         assertThat(pool.startFailures(SERVER_A)).isZero();
@@ -443,7 +443,7 @@ class SessionPoolTest {
         } finally {
             Thread.interrupted();
         }
-        lease.release(true);
+        lease.release(LeaseEnd.CLEAN);
 
         assertThat(pool.breakerState(SERVER_A)).isEqualTo("closed");
         assertThat(pool.borrow(SERVER_A, this::newSession)).isNotNull();
@@ -456,7 +456,7 @@ class SessionPoolTest {
         pool.close();
 
         lease.requestFinished();
-        lease.release(true);
+        lease.release(LeaseEnd.CLEAN);
         pool = null;
     }
 
@@ -520,7 +520,7 @@ class SessionPoolTest {
         pool("");
         Lease leased = pool.borrow(SERVER_A, this::newSession);
         Lease idle = pool.borrow(SERVER_B, this::newSession);
-        idle.release(true);
+        idle.release(LeaseEnd.CLEAN);
 
         pool.close();
         pool = null;

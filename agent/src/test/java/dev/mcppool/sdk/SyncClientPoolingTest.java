@@ -20,7 +20,11 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.modelcontextprotocol.common.McpTransportContext;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import net.bytebuddy.agent.ByteBuddyAgent;
@@ -136,11 +140,13 @@ class SyncClientPoolingTest {
 
     @Test
     void sessionWhoseLoggingLevelWasChangedIsNotLentAgain() {
+        long taintedBefore = pool.totals().tainted();
         String pid;
         try (McpSyncClient client = client("tainted")) {
             pid = serverPid(client);
             client.setLoggingLevel(McpSchema.LoggingLevel.DEBUG);
         }
+        assertThat(pool.totals().tainted()).isEqualTo(taintedBefore + 1);
         try (McpSyncClient client = client("tainted")) {
             assertThat(serverPid(client)).isNotEqualTo(pid);
         }
@@ -159,18 +165,113 @@ class SyncClientPoolingTest {
     }
 
     @Test
-    void clientWithSamplingHandlerRunsUnpooledOnItsOwnServer() {
-        String pooledPid;
-        try (McpSyncClient pooled = client("sampling")) {
-            pooledPid = serverPid(pooled);
+    void samplingRequestsReachTheHandlerOfTheClientThatHoldsTheSession() {
+        String pid;
+        try (McpSyncClient first = samplingClient("sampling", "first")) {
+            pid = serverPid(first);
+            assertThat(text(first.callTool(new CallToolRequest("sample", Map.of())))).isEqualTo("first");
         }
-        McpSyncClient unpooled = McpClient.sync(transport(Map.of("TENANT", "sampling")))
-                .sampling(request -> McpSchema.CreateMessageResult.builder().message("x").build())
+        try (McpSyncClient second = samplingClient("sampling", "second")) {
+            assertThat(serverPid(second)).isEqualTo(pid);
+            assertThat(text(second.callTool(new CallToolRequest("sample", Map.of())))).isEqualTo("second");
+        }
+        try (McpSyncClient withoutHandler = client("sampling")) {
+            assertThat(serverPid(withoutHandler)).as("a client without a sampling handler announces other capabilities")
+                    .isNotEqualTo(pid);
+        }
+    }
+
+    private static McpSyncClient samplingClient(String tenant, String answer) {
+        return McpClient.sync(transport(Map.of("TENANT", tenant)))
+                .sampling(request -> McpSchema.CreateMessageResult.builder()
+                        .content(new TextContent(answer)).model("test").build())
                 .build();
-        String ownPid = serverPid(unpooled);
-        assertThat(ownPid).isNotEqualTo(pooledPid);
-        assertThat(unpooled.closeGracefully()).isTrue();
-        assertThat(ProcessHandle.of(Long.parseLong(ownPid)).filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
+    void notificationsReachOnlyTheConsumersOfTheClientThatHoldsTheSession() throws Exception {
+        List<String> firstLog = new CopyOnWriteArrayList<>();
+        List<String> secondLog = new CopyOnWriteArrayList<>();
+        String pid;
+        try (McpSyncClient first = loggingClient("logging", firstLog)) {
+            pid = serverPid(first);
+            first.callTool(new CallToolRequest("log", Map.of("text", "one")));
+            awaitUntil(() -> firstLog.contains("log:one"));
+        }
+        try (McpSyncClient second = loggingClient("logging", secondLog)) {
+            assertThat(serverPid(second)).isEqualTo(pid);
+            second.callTool(new CallToolRequest("log", Map.of("text", "two")));
+            awaitUntil(() -> secondLog.contains("log:two"));
+        }
+        assertThat(firstLog).containsExactly("log:one");
+        assertThat(secondLog).containsExactly("log:two");
+    }
+
+    private static McpSyncClient loggingClient(String tenant, List<String> log) {
+        return McpClient.sync(transport(Map.of("TENANT", tenant)))
+                .loggingConsumer(notification -> log.add(notification.data()))
+                .build();
+    }
+
+    @Test
+    void subscriptionsOfALeaseAreUndoneBeforeTheNextBorrowerGetsTheSession() throws Exception {
+        List<String> firstUpdates = new CopyOnWriteArrayList<>();
+        List<String> secondUpdates = new CopyOnWriteArrayList<>();
+        long resetsBefore = pool.totals().resets();
+        String pid;
+        try (McpSyncClient first = subscribingClient(firstUpdates)) {
+            pid = serverPid(first);
+            first.subscribeResource(new McpSchema.SubscribeRequest(TestStdioServer.RESOURCE));
+            first.callTool(new CallToolRequest("touch", Map.of()));
+            awaitUntil(() -> firstUpdates.size() == 1);
+        }
+        assertThat(pool.totals().resets()).isEqualTo(resetsBefore + 1);
+
+        try (McpSyncClient second = subscribingClient(secondUpdates)) {
+            assertThat(serverPid(second)).isEqualTo(pid);
+            second.callTool(new CallToolRequest("touch", Map.of()));
+            Thread.sleep(1000);
+            assertThat(secondUpdates).as("updates of the previous lease's subscription").isEmpty();
+
+            second.subscribeResource(new McpSchema.SubscribeRequest(TestStdioServer.RESOURCE));
+            second.unsubscribeResource(new McpSchema.UnsubscribeRequest(TestStdioServer.RESOURCE));
+        }
+        assertThat(pool.totals().resets()).as("a lease that undid its own subscription").isEqualTo(resetsBefore + 1);
+        assertThat(firstUpdates).hasSize(1);
+    }
+
+    private static McpSyncClient subscribingClient(List<String> updates) {
+        return McpClient.sync(transport(Map.of("TENANT", "subscriptions")))
+                .resourcesUpdateConsumer(contents -> updates.add(contents.get(0).uri()))
+                .build();
+    }
+
+    @Test
+    void contextProvidersShareSessionsOnlyWhenTheyComputeTheSame() {
+        String alice;
+        try (McpSyncClient client = contextClient("alice")) {
+            alice = serverPid(client);
+        }
+        try (McpSyncClient client = contextClient("bob")) {
+            assertThat(serverPid(client)).isNotEqualTo(alice);
+        }
+        try (McpSyncClient client = contextClient(new String("alice"))) {
+            assertThat(serverPid(client)).isEqualTo(alice);
+        }
+    }
+
+    private static McpSyncClient contextClient(String user) {
+        return McpClient.sync(transport(Map.of("TENANT", "context")))
+                .transportContextProvider(() -> McpTransportContext.create(Map.of("user", user)))
+                .build();
+    }
+
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     @Test

@@ -1,0 +1,107 @@
+package dev.mcppool.pool;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.temporal.TemporalAmount;
+import java.time.temporal.TemporalAccessor;
+import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The key part for an application callback that computes what the server sees (a header supplier, a request
+ * customizer, a transport context provider): two callbacks get the same identity only if they compute the same thing.
+ *
+ * <p>A lambda or record counts by its class and the values it holds, so {@code () -> "Bearer " + token} built anew
+ * for every request shares sessions with its twins that hold an equal token, and never with one that holds another.
+ * Held values that are not plain values count by instance; objects with an {@code equals} of their own that are not
+ * plain values (a mutable map, say) cannot be compared safely and make the callback unique.
+ * Values appear only as fingerprints ({@link Secrets#fingerprint}).
+ */
+public final class CallbackIdentity {
+
+    private static final int MAX_DEPTH = 4;
+    private static final AtomicLong UNIQUE = new AtomicLong();
+
+    private CallbackIdentity() {
+    }
+
+    public static String of(Object callback) {
+        return describe(callback, 0);
+    }
+
+    private static String describe(Object value, int depth) {
+        if (value == null) {
+            return "null";
+        }
+        Class<?> type = value.getClass();
+        if (isPlainValue(value)) {
+            return type.getSimpleName() + ":" + Secrets.fingerprint(value.toString());
+        }
+        if (value instanceof Class<?> named) {
+            return "class:" + named.getName();
+        }
+        if (depth < MAX_DEPTH && type.isRecord()) {
+            return describeRecord(value, type, depth);
+        }
+        if (depth < MAX_DEPTH && type.isHidden() && type.isSynthetic()) {
+            return describeLambda(value, type, depth);
+        }
+        if (overridesEquals(type)) {
+            return "unique#" + UNIQUE.incrementAndGet();
+        }
+        return InstanceIds.of(value);
+    }
+
+    private static boolean isPlainValue(Object value) {
+        return value instanceof String || value instanceof Boolean || value instanceof Character
+                || value instanceof Enum<?> || value instanceof URI || value instanceof UUID
+                || value instanceof TemporalAmount || value instanceof TemporalAccessor
+                || value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long
+                || value instanceof Float || value instanceof Double
+                || value instanceof BigInteger || value instanceof BigDecimal;
+    }
+
+    private static String describeRecord(Object value, Class<?> type, int depth) {
+        StringJoiner components = new StringJoiner(",", type.getName() + "(", ")");
+        try {
+            for (RecordComponent component : type.getRecordComponents()) {
+                var accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                components.add(describe(accessor.invoke(value), depth + 1));
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return InstanceIds.of(value);
+        }
+        return components.toString();
+    }
+
+    /** A lambda's captured values are the instance fields of its hidden class. */
+    private static String describeLambda(Object value, Class<?> type, int depth) {
+        // The hidden class's name is unique to its call site (the JVM adds its address), so different lambdas differ.
+        StringJoiner captured = new StringJoiner(",", type.getName() + "(", ")");
+        try {
+            for (Field field : type.getDeclaredFields()) {
+                if (!Modifier.isStatic(field.getModifiers())) {
+                    field.setAccessible(true);
+                    captured.add(describe(field.get(value), depth + 1));
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return InstanceIds.of(value);
+        }
+        return captured.toString();
+    }
+
+    private static boolean overridesEquals(Class<?> type) {
+        try {
+            return type.getMethod("equals", Object.class).getDeclaringClass() != Object.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.mcppool.sdk;
+
+import dev.mcppool.pool.CallbackIdentity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The callbacks of one client the application built: the handlers and consumers the server can trigger, and the
+ * transport context provider. A pooled session calls them through a {@link CallbackRouter}, so they are the current
+ * borrower's, never the creator's.
+ */
+final class ClientCallbacks {
+
+    /** Notification consumers (lists in {@code McpClient.SyncSpec}); they do not change what the server sees. */
+    private static final Set<String> CONSUMER_LISTS = Set.of("toolsChangeConsumers", "resourcesChangeConsumers",
+            "resourcesUpdateConsumers", "promptsChangeConsumers", "loggingConsumers", "progressConsumers",
+            "elicitationCompleteConsumers");
+    /** Request handlers; whether each is set decides the capabilities the client announces, so that is keyed. */
+    private static final Set<String> HANDLERS = Set.of("samplingHandler", "elicitationHandler",
+            "formElicitationHandler", "urlElicitationHandler");
+    private static final String CONTEXT_PROVIDER = "contextProvider";
+
+    private final Map<String, List<Consumer<Object>>> consumers;
+    private final Map<String, Function<Object, Object>> handlers;
+    private final Supplier<Object> contextProvider;
+
+    private ClientCallbacks(Map<String, List<Consumer<Object>>> consumers, Map<String, Function<Object, Object>> handlers,
+                            Supplier<Object> contextProvider) {
+        this.consumers = consumers;
+        this.handlers = handlers;
+        this.contextProvider = contextProvider;
+    }
+
+    static boolean isCallback(String settingName) {
+        return CONSUMER_LISTS.contains(settingName) || HANDLERS.contains(settingName)
+                || settingName.equals(CONTEXT_PROVIDER);
+    }
+
+    /** The callbacks set on {@code spec}; the SDK's own default context provider counts as none. */
+    @SuppressWarnings("unchecked")
+    static ClientCallbacks of(SdkBinding sdk, Object spec) {
+        Map<String, List<Consumer<Object>>> consumers = new LinkedHashMap<>();
+        Map<String, Function<Object, Object>> handlers = new LinkedHashMap<>();
+        Supplier<Object> contextProvider = null;
+        for (Map.Entry<String, Object> setting : sdk.settingsOf(spec).entrySet()) {
+            String name = setting.getKey();
+            Object value = setting.getValue();
+            if (CONSUMER_LISTS.contains(name) && value instanceof List<?> list) {
+                consumers.put(name, List.copyOf((List<Consumer<Object>>) list));
+            } else if (HANDLERS.contains(name) && value != null) {
+                handlers.put(name, (Function<Object, Object>) value);
+            } else if (name.equals(CONTEXT_PROVIDER) && value != null && !Members.isLambdaOf(value, sdk.specClass())) {
+                contextProvider = (Supplier<Object>) value;
+            }
+        }
+        return new ClientCallbacks(consumers, handlers, contextProvider);
+    }
+
+    /**
+     * The key parts: which handlers are set (the server sees them as capabilities) and what the context provider
+     * computes (it may carry the caller's credentials to the transport). Consumers only listen and are not keyed.
+     */
+    List<String> identity() {
+        List<String> identity = new ArrayList<>();
+        identity.add("handlers=" + new TreeSet<>(handlers.keySet()));
+        identity.add("contextProvider=" + (contextProvider == null ? "default" : CallbackIdentity.of(contextProvider)));
+        return identity;
+    }
+
+    /** What a pooled session built for this client needs to route callbacks; it keeps none of the consumers alive. */
+    CallbackRouter.Shape shape() {
+        return new CallbackRouter.Shape(Set.copyOf(handlers.keySet()), contextProvider);
+    }
+
+    /** Hands a notification to every consumer of this kind; one failing does not keep the others from it. */
+    void deliver(String consumerList, Object notification) {
+        RuntimeException failure = null;
+        for (Consumer<Object> consumer : consumers.getOrDefault(consumerList, List.of())) {
+            try {
+                consumer.accept(notification);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    Function<Object, Object> handler(String name) {
+        return handlers.get(name);
+    }
+
+    Supplier<Object> contextProvider() {
+        return contextProvider;
+    }
+
+    static Set<String> consumerLists() {
+        return CONSUMER_LISTS;
+    }
+}
