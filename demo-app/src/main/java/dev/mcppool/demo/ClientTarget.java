@@ -63,15 +63,20 @@ final class ClientTarget implements AutoCloseable {
         return new ClientTarget(transports, List::of, () -> { });
     }
 
-    /** Spawns {@code <this java> -cp <this jar> DemoApp server stdio} per request, counting via an events file. */
-    private static ClientTarget ownStdioServer() throws IOException, URISyntaxException {
+    /** The command line that runs this demo's stdio server: {@code <this java> -cp <this jar> DemoApp server stdio}. */
+    static List<String> ownStdioServerCommand() throws URISyntaxException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classPath = Path.of(DemoApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return List.of(java, "-cp", classPath, DemoApp.class.getName(), "server", "stdio");
+    }
+
+    /** Spawns the demo's stdio server per request, counting via an events file. */
+    private static ClientTarget ownStdioServer() throws IOException, URISyntaxException {
+        List<String> command = ownStdioServerCommand();
         Path events = Files.createTempFile("demo-server-events-", ".log");
-        List<String> args = List.of("-cp", classPath, DemoApp.class.getName(), "server", "stdio");
         Map<String, String> env = Map.of(ServerEvents.FILE_ENV, events.toString());
-        return new ClientTarget(() -> stdio(java, args, env), () -> {
+        return new ClientTarget(() -> stdio(command.get(0), command.subList(1, command.size()), env), () -> {
             ServerEvents.Counts counts = ServerEvents.count(events);
             return List.of("server-processes=" + counts.processes() + " server-handshakes=" + counts.handshakes());
         }, () -> Files.deleteIfExists(events));
@@ -86,12 +91,12 @@ final class ClientTarget implements AutoCloseable {
                 () -> List.of("server-sessions=" + server.sessionsCreated()), server);
     }
 
-    private static McpClientTransport stdio(String command, List<String> args, Map<String, String> env) {
+    static McpClientTransport stdio(String command, List<String> args, Map<String, String> env) {
         ServerParameters params = ServerParameters.builder(command).args(args).env(env).build();
         return new StdioClientTransport(params, McpJsonDefaults.getMapper());
     }
 
-    private static McpClientTransport http(ClientOptions.HttpTarget target, List<Map.Entry<String, String>> headers) {
+    static McpClientTransport http(ClientOptions.HttpTarget target, List<Map.Entry<String, String>> headers) {
         HttpRequest.Builder requestBuilder = HttpRequest.newBuilder();
         headers.forEach(header -> requestBuilder.header(header.getKey(), header.getValue()));
         return HttpClientStreamableHttpTransport.builder(target.baseUri())

@@ -3,8 +3,9 @@ package dev.mcppool.demo;
 import java.util.Arrays;
 
 /**
- * Entry point. {@code server stdio} and {@code server http [--port N]} run the demo MCP servers; anything
- * else is client mode, which builds one fresh SDK client per request (see {@link PerRequestClientLoop}).
+ * Entry point. {@code server stdio} and {@code server http [--port N]} run the demo MCP servers; {@code probe} runs
+ * the session-isolation probe ({@link IsolationProbe}); anything else is client mode, which builds one fresh SDK
+ * client per request (see {@link PerRequestClientLoop}).
  */
 public final class DemoApp {
 
@@ -13,7 +14,8 @@ public final class DemoApp {
             "       java -jar demo-app.jar server http [--port N]",
             "       java -jar demo-app.jar [--transport stdio|http] [--stdio \"<command line>\" | --url <http url>]",
             "                              [--requests N] [--threads T] [--tool NAME] [--arg-name NAME]",
-            "                              [--header Name=Value]... [--request-timeout 20s] [--hold]");
+            "                              [--header Name=Value]... [--request-timeout 20s] [--hold]",
+            "       " + IsolationProbe.USAGE.substring("usage: ".length()));
 
     private DemoApp() {
     }
@@ -21,6 +23,14 @@ public final class DemoApp {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("server")) {
             runServer(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("probe")) {
+            try {
+                IsolationProbe.run(Arrays.copyOfRange(args, 1, args.length));
+            } catch (IllegalArgumentException e) {
+                usageError(e.getMessage());
+            }
             return;
         }
         ClientOptions options;

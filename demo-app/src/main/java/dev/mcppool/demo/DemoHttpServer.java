@@ -1,5 +1,6 @@
 package dev.mcppool.demo;
 
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -8,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,6 +59,8 @@ final class DemoHttpServer implements AutoCloseable {
         TOMCAT_LEAK_CHECK_LOGGER.setLevel(Level.SEVERE);
         HttpServletStreamableServerTransportProvider servlet = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint(ENDPOINT)
+                .contextExtractor(request -> request.getHeader("Authorization") == null ? McpTransportContext.EMPTY
+                        : McpTransportContext.create(Map.of(DemoTools.AUTHORIZATION, request.getHeader("Authorization"))))
                 // SDK 2.1.0 runs the idle-session sweeper on a non-daemon thread that closeGracefully() never
                 // stops, which would keep the JVM alive; null disables the sweeper (clients end sessions by DELETE)
                 .sessionSweepInterval(null)

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,10 +145,15 @@ final class DemoRun implements AutoCloseable {
 
     /** Waits until the report is printed (for runs that hold the JVM open afterwards). */
     DemoReport awaitReport(Duration limit) throws Exception {
+        return awaitReport(limit, "results-digest=", "throughput=");
+    }
+
+    /** Waits until the output holds every one of {@code markers} (for runs that hold the JVM open afterwards). */
+    DemoReport awaitReport(Duration limit, String... markers) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             String out = stdout();
-            if (out.contains("results-digest=") && out.contains("throughput=")) {
+            if (Arrays.stream(markers).allMatch(out::contains)) {
                 Thread.sleep(200);
                 return report();
             }

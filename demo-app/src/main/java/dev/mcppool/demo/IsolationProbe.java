@@ -1,0 +1,268 @@
+package dev.mcppool.demo;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.io.InputStreamReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code probe <scenario>}: per-request clients that would notice if they shared a session with another client.
+ * Observation lines must read the same with and without the mcp-pool agent; {@code same-server=} lines (stdio) show
+ * whether the second lease ran on the first lease's server process.
+ *
+ * <ul>
+ *   <li>{@code sampling}: every client has its own sampling handler; counts answers from its own and from others'.</li>
+ *   <li>{@code logging}: lease 1 sets the logging level to debug; which levels reach lease 2?</li>
+ *   <li>{@code subscriptions}: lease 1 subscribes to a resource; do its updates reach lease 2?</li>
+ *   <li>{@code identity}: clients with K different credentials (Authorization header over HTTP, {@code DEMO_IDENTITY}
+ *   over stdio) ask the server who they are.</li>
+ * </ul>
+ */
+final class IsolationProbe {
+
+    static final String USAGE = "usage: java -jar demo-app.jar probe sampling|logging|subscriptions|identity"
+            + " [--stdio \"<command line>\" | --url <http url>] [--requests N] [--threads T] [--identities K]"
+            + " [--tool NAME] [--tool-arg name=value] [--sleep-ms M] [--hold]";
+    private static final Duration NOTIFICATION_WAIT = Duration.ofSeconds(10);
+    private static final int PRINTED_ERRORS = 5;
+
+    private final Map<String, String> options;
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+
+    private IsolationProbe(Map<String, String> options) {
+        this.options = options;
+    }
+
+    static void run(String... args) throws Exception {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("probe needs a scenario");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--hold")) {
+                options.put("hold", "true");
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("unexpected probe argument " + args[i]);
+            }
+        }
+        IsolationProbe probe = new IsolationProbe(options);
+        switch (args[0]) {
+            case "sampling" -> probe.sampling();
+            case "logging" -> probe.logging();
+            case "subscriptions" -> probe.subscriptions();
+            case "identity" -> probe.identity();
+            default -> throw new IllegalArgumentException("unknown probe scenario " + args[0]);
+        }
+        probe.printErrors();
+        if (options.containsKey("hold")) {
+            new InputStreamReader(System.in, StandardCharsets.UTF_8).transferTo(Writer.nullWriter());
+        }
+    }
+
+    private void sampling() throws Exception {
+        String tool = options.getOrDefault("tool", "sample");
+        Map<String, Object> arguments = toolArguments();
+        AtomicInteger own = new AtomicInteger();
+        AtomicInteger foreign = new AtomicInteger();
+        int calls = concurrently(request -> {
+            String answer = "answer-" + request + "-end";
+            try (McpSyncClient client = McpClient.sync(transport(Map.of()))
+                    .requestTimeout(Duration.ofSeconds(30))
+                    .sampling(sample -> McpSchema.CreateMessageResult.builder()
+                            .content(new TextContent(answer)).model("probe").build())
+                    .build()) {
+                String text = text(client.callTool(new CallToolRequest(tool, arguments)));
+                if (text.contains(answer)) {
+                    own.incrementAndGet();
+                } else if (text.contains("answer-")) {
+                    foreign.incrementAndGet();
+                }
+            }
+        });
+        System.out.println("sampling-calls=" + calls + " sampling-own=" + own + " sampling-foreign=" + foreign);
+    }
+
+    private void logging() throws Exception {
+        String firstServer;
+        List<String> first = new CopyOnWriteArrayList<>();
+        try (McpSyncClient client = loggingClient(first)) {
+            firstServer = serverPid(client);
+            client.setLoggingLevel(McpSchema.LoggingLevel.DEBUG);
+            client.callTool(new CallToolRequest("log-levels", Map.of()));
+            await(() -> first.contains("ERROR"));
+        }
+        System.out.println("lease=1 levels=" + inLevelOrder(first));
+        List<String> second = new CopyOnWriteArrayList<>();
+        try (McpSyncClient client = loggingClient(second)) {
+            printSameServer(firstServer, serverPid(client));
+            client.callTool(new CallToolRequest("log-levels", Map.of()));
+            await(() -> second.contains("ERROR"));
+        }
+        System.out.println("lease=2 levels=" + inLevelOrder(second));
+    }
+
+    /** Consumers run concurrently, so messages may arrive in any order. */
+    private static List<String> inLevelOrder(List<String> levels) {
+        return DemoTools.LOG_LEVELS.stream().map(Enum::name).filter(levels::contains).toList();
+    }
+
+    private McpSyncClient loggingClient(List<String> levels) {
+        return McpClient.sync(transport(Map.of()))
+                .loggingConsumer(notification -> levels.add(notification.data()))
+                .build();
+    }
+
+    private void subscriptions() throws Exception {
+        String firstServer;
+        List<String> first = new CopyOnWriteArrayList<>();
+        try (McpSyncClient client = subscribingClient(first)) {
+            firstServer = serverPid(client);
+            client.subscribeResource(new McpSchema.SubscribeRequest(DemoTools.RESOURCE));
+            client.callTool(new CallToolRequest("touch", Map.of()));
+            await(() -> !first.isEmpty());
+        }
+        System.out.println("lease=1 updates=" + first);
+        List<String> second = new CopyOnWriteArrayList<>();
+        try (McpSyncClient client = subscribingClient(second)) {
+            printSameServer(firstServer, serverPid(client));
+            client.callTool(new CallToolRequest("touch", Map.of()));
+            // an update would arrive right behind the answer to touch; give it ample time to show up
+            Thread.sleep(1500);
+        }
+        System.out.println("lease=2 updates=" + second);
+    }
+
+    private McpSyncClient subscribingClient(List<String> updates) {
+        return McpClient.sync(transport(Map.of()))
+                .resourcesUpdateConsumer(contents -> contents.forEach(content -> updates.add(content.uri())))
+                .build();
+    }
+
+    private void identity() throws Exception {
+        int identities = Integer.parseInt(options.getOrDefault("identities", "2"));
+        long sleepMillis = Long.parseLong(options.getOrDefault("sleep-ms", "0"));
+        AtomicInteger own = new AtomicInteger();
+        AtomicInteger foreign = new AtomicInteger();
+        int calls = concurrently(request -> {
+            String credential = "probe-secret-" + (request % identities);
+            Map<String, String> secret = Map.of(options.containsKey("url") ? "Authorization" : "DEMO_IDENTITY",
+                    options.containsKey("url") ? "Bearer " + credential : credential);
+            try (McpSyncClient client = McpClient.sync(transport(secret)).build()) {
+                String caller = text(client.callTool(new CallToolRequest("whoami", Map.of())));
+                if (sleepMillis > 0) {
+                    client.callTool(new CallToolRequest("sleep", Map.of("ms", sleepMillis)));
+                }
+                if (caller.equals("caller:" + DemoTools.fingerprint(secret.values().iterator().next()))) {
+                    own.incrementAndGet();
+                } else {
+                    foreign.incrementAndGet();
+                }
+            }
+        });
+        System.out.println("identity-calls=" + calls + " identity-own=" + own + " identity-foreign=" + foreign);
+    }
+
+    private interface Request {
+        void run(int index) throws Exception;
+    }
+
+    /** Runs requests 0..N-1 on T threads; a failed request is counted in {@code errors}. Returns N. */
+    private int concurrently(Request body) throws InterruptedException {
+        int requests = Integer.parseInt(options.getOrDefault("requests", "20"));
+        int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                    try {
+                        body.run(i);
+                    } catch (Exception | Error e) {
+                        errors.add(describe(e));
+                    }
+                }
+            });
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return requests;
+    }
+
+    /** The exception and its causes, as the app would log them: class and message each. */
+    private static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            text.append(text.isEmpty() ? "" : " <- ").append(cause.getClass().getName()).append(": ")
+                    .append(cause.getMessage());
+        }
+        return text.toString();
+    }
+
+    private void printErrors() {
+        System.out.println("errors=" + errors.size());
+        errors.stream().distinct().limit(PRINTED_ERRORS).forEach(error -> System.out.println("error: " + error));
+    }
+
+    /** The transport for one request: {@code secret} goes into the headers (HTTP) or the environment (stdio). */
+    private McpClientTransport transport(Map<String, String> secret) {
+        try {
+            if (options.containsKey("url")) {
+                return ClientTarget.http(ClientOptions.httpTarget(options.get("url")), List.copyOf(secret.entrySet()));
+            }
+            List<String> command = options.containsKey("stdio") ? ClientOptions.commandTokens(options.get("stdio"))
+                    : ClientTarget.ownStdioServerCommand();
+            return ClientTarget.stdio(command.get(0), command.subList(1, command.size()), secret);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> toolArguments() {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        String argument = options.get("tool-arg");
+        if (argument != null) {
+            int equals = argument.indexOf('=');
+            arguments.put(argument.substring(0, equals), argument.substring(equals + 1));
+        }
+        return arguments;
+    }
+
+    private void printSameServer(String first, String second) {
+        if (!options.containsKey("url")) {
+            System.out.println("same-server=" + first.equals(second));
+        }
+    }
+
+    private static String serverPid(McpSyncClient client) {
+        return text(client.callTool(new CallToolRequest("pid", Map.of())));
+    }
+
+    private static String text(McpSchema.CallToolResult result) {
+        return ((TextContent) result.content().get(0)).text();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + NOTIFICATION_WAIT.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+}
