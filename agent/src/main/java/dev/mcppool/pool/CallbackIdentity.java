@@ -54,7 +54,22 @@ public final class CallbackIdentity {
         if (overridesEquals(type)) {
             return "unique#" + UNIQUE.incrementAndGet();
         }
+        if (isStateless(type)) {
+            return "class:" + type.getName();
+        }
         return InstanceIds.of(value);
+    }
+
+    /** Instances of a class without instance fields (a default validator, a no-op customizer) all compute the same. */
+    private static boolean isStateless(Class<?> type) {
+        for (Class<?> level = type; level != null && level != Object.class; level = level.getSuperclass()) {
+            for (Field field : level.getDeclaredFields()) {
+                if (!Modifier.isStatic(field.getModifiers())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean isPlainValue(Object value) {

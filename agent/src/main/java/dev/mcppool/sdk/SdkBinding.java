@@ -81,7 +81,8 @@ final class SdkBinding {
         syncUnsubscribe = Members.method(syncClient, "unsubscribeResource", unsubscribeRequestClass);
         unsubscribeRequest = unsubscribeRequestClass.getConstructor(String.class);
         mcpError = Class.forName("io.modelcontextprotocol.spec.McpError", false, sdk);
-        transports = List.of(new StdioTransportSupport(sdk), new StreamableHttpTransportSupport(sdk));
+        transports = List.of(new StdioTransportSupport(sdk), new StreamableHttpTransportSupport(sdk),
+                new SseTransportSupport(sdk));
         newSyncSpec = Members.method(Class.forName("io.modelcontextprotocol.client.McpClient", false, sdk), "sync",
                 Class.forName("io.modelcontextprotocol.spec.McpClientTransport", false, sdk));
     }

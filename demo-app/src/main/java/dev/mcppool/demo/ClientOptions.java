@@ -18,6 +18,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
 
     static final String STDIO = "stdio";
     static final String HTTP = "http";
+    static final String SSE = "sse";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -65,7 +66,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         if (stdioCommand != null && url != null) {
             throw new IllegalArgumentException("--stdio and --url exclude each other");
         }
-        String implied = stdioCommand != null ? STDIO : url != null ? HTTP : null;
+        String implied = stdioCommand != null ? STDIO : url != null && !SSE.equals(transportFlag) ? HTTP : null;
         if (implied != null && transportFlag != null && !implied.equals(transportFlag)) {
             throw new IllegalArgumentException("--transport " + transportFlag + " contradicts "
                     + (implied.equals(STDIO) ? "--stdio" : "--url"));
@@ -78,7 +79,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
             httpTarget(url); // rejects a malformed URL before any request runs
         }
         if (!headers.isEmpty() && transport.equals(STDIO)) {
-            throw new IllegalArgumentException("--header applies to the http transport only");
+            throw new IllegalArgumentException("--header applies to the http and sse transports only");
         }
         return new ClientOptions(transport, stdioCommand, url, requests, threads, tool, argName, argValue,
                 List.copyOf(headers),
@@ -143,8 +144,8 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
     }
 
     private static String transport(String value) {
-        if (!value.equals(STDIO) && !value.equals(HTTP)) {
-            throw new IllegalArgumentException("--transport must be stdio or http, not " + value);
+        if (!value.equals(STDIO) && !value.equals(HTTP) && !value.equals(SSE)) {
+            throw new IllegalArgumentException("--transport must be stdio, http or sse, not " + value);
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package dev.mcppool.demo;
 
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
@@ -39,11 +40,15 @@ final class ClientTarget implements AutoCloseable {
             List<String> tokens = ClientOptions.commandTokens(options.stdioCommand());
             return external(() -> stdio(tokens.get(0), tokens.subList(1, tokens.size()), Map.of()));
         }
+        boolean sse = options.transport().equals(ClientOptions.SSE);
         if (options.url() != null) {
             ClientOptions.HttpTarget http = ClientOptions.httpTarget(options.url());
-            return external(() -> http(http, options.headers()));
+            return external(() -> sse ? sse(http, options.headers()) : http(http, options.headers()));
         }
-        return options.transport().equals(ClientOptions.STDIO) ? ownStdioServer() : ownHttpServer(options.headers());
+        if (options.transport().equals(ClientOptions.STDIO)) {
+            return ownStdioServer();
+        }
+        return sse ? ownSseServer(options.headers()) : ownHttpServer(options.headers());
     }
 
     Supplier<McpClientTransport> transports() {
@@ -89,6 +94,24 @@ final class ClientTarget implements AutoCloseable {
         ClientOptions.HttpTarget http = ClientOptions.httpTarget(server.url());
         return new ClientTarget(() -> http(http, headers),
                 () -> List.of("server-sessions=" + server.sessionsCreated()), server);
+    }
+
+    /** Starts the demo HTTP server in this JVM and talks to its legacy HTTP+SSE endpoint. */
+    private static ClientTarget ownSseServer(List<Map.Entry<String, String>> headers)
+            throws IOException, LifecycleException {
+        DemoHttpServer server = DemoHttpServer.start(0);
+        ClientOptions.HttpTarget http = ClientOptions.httpTarget(server.sseUrl());
+        return new ClientTarget(() -> sse(http, headers),
+                () -> List.of("server-sessions=" + server.sseSessionsCreated()), server);
+    }
+
+    static McpClientTransport sse(ClientOptions.HttpTarget target, List<Map.Entry<String, String>> headers) {
+        HttpRequest.Builder requestBuilder = HttpRequest.newBuilder();
+        headers.forEach(header -> requestBuilder.header(header.getKey(), header.getValue()));
+        return HttpClientSseClientTransport.builder(target.baseUri())
+                .sseEndpoint(target.endpoint())
+                .requestBuilder(requestBuilder)
+                .build();
     }
 
     static McpClientTransport stdio(String command, List<String> args, Map<String, String> env) {

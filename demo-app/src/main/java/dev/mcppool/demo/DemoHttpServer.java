@@ -3,6 +3,7 @@ package dev.mcppool.demo;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,11 +23,16 @@ import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
-/** The demo MCP server over Streamable HTTP: embedded Tomcat on 127.0.0.1, endpoint {@value #ENDPOINT}. */
+/**
+ * The demo MCP server over HTTP: embedded Tomcat on 127.0.0.1, Streamable HTTP at {@value #ENDPOINT} and the legacy
+ * HTTP+SSE transport at {@value #SSE_ENDPOINT} (messages posted to {@value #SSE_ENDPOINT}{@value #SSE_MESSAGES}).
+ */
 final class DemoHttpServer implements AutoCloseable {
 
     static final String HOST = "127.0.0.1";
     static final String ENDPOINT = "/mcp";
+    static final String SSE_ENDPOINT = "/sse";
+    static final String SSE_MESSAGES = "/message";
 
     // held statically: java.util.logging keeps loggers weakly, and a collected logger forgets its level
     private static final Logger TOMCAT_LOGGER = Logger.getLogger("org.apache");
@@ -36,15 +42,20 @@ final class DemoHttpServer implements AutoCloseable {
     private final Path baseDir;
     private final Tomcat tomcat;
     private final McpSyncServer mcpServer;
+    private final McpSyncServer sseServer;
     private final SessionCountingTransportProvider provider;
+    private final SessionCountingTransportProvider.Sse sseProvider;
     private final Connector connector;
 
-    private DemoHttpServer(Path baseDir, Tomcat tomcat, McpSyncServer mcpServer,
-            SessionCountingTransportProvider provider, Connector connector) {
+    private DemoHttpServer(Path baseDir, Tomcat tomcat, McpSyncServer mcpServer, McpSyncServer sseServer,
+            SessionCountingTransportProvider provider, SessionCountingTransportProvider.Sse sseProvider,
+            Connector connector) {
         this.baseDir = baseDir;
         this.tomcat = tomcat;
         this.mcpServer = mcpServer;
+        this.sseServer = sseServer;
         this.provider = provider;
+        this.sseProvider = sseProvider;
         this.connector = connector;
     }
 
@@ -67,6 +78,12 @@ final class DemoHttpServer implements AutoCloseable {
                 .build();
         SessionCountingTransportProvider provider = new SessionCountingTransportProvider(servlet);
         McpSyncServer mcpServer = DemoTools.configure(McpServer.sync(provider), "demo-http", calls);
+        HttpServletSseServerTransportProvider sseServlet = HttpServletSseServerTransportProvider.builder()
+                .sseEndpoint(SSE_ENDPOINT)
+                .messageEndpoint(SSE_ENDPOINT + SSE_MESSAGES)
+                .build();
+        SessionCountingTransportProvider.Sse sseProvider = new SessionCountingTransportProvider.Sse(sseServlet);
+        McpSyncServer sseServer = DemoTools.configure(McpServer.sync(sseProvider), "demo-sse", calls);
 
         Path baseDir = Files.createTempDirectory("demo-http-");
         Tomcat tomcat = new Tomcat();
@@ -82,7 +99,12 @@ final class DemoHttpServer implements AutoCloseable {
         // the provider answers with server-sent events, which need an async servlet
         wrapper.setAsyncSupported(true);
         context.addServletMappingDecoded("/*", "mcp");
-        DemoHttpServer server = new DemoHttpServer(baseDir, tomcat, mcpServer, provider, connector);
+        Wrapper sseWrapper = Tomcat.addServlet(context, "sse", sseServlet);
+        sseWrapper.setAsyncSupported(true);
+        context.addServletMappingDecoded(SSE_ENDPOINT, "sse");
+        context.addServletMappingDecoded(SSE_ENDPOINT + "/*", "sse");
+        DemoHttpServer server = new DemoHttpServer(baseDir, tomcat, mcpServer, sseServer, provider, sseProvider,
+                connector);
         tomcat.start();
         // Tomcat only logs a connector that failed to bind, and starts anyway
         if (connector.getState() != LifecycleState.STARTED) {
@@ -114,13 +136,22 @@ final class DemoHttpServer implements AutoCloseable {
         return "http://" + HOST + ":" + connector.getLocalPort() + ENDPOINT;
     }
 
+    String sseUrl() {
+        return "http://" + HOST + ":" + connector.getLocalPort() + SSE_ENDPOINT;
+    }
+
     int sessionsCreated() {
         return provider.sessionsCreated();
+    }
+
+    int sseSessionsCreated() {
+        return sseProvider.sessionsCreated();
     }
 
     @Override
     public void close() {
         mcpServer.closeGracefully();
+        sseServer.closeGracefully();
         try {
             tomcat.stop();
             tomcat.destroy();

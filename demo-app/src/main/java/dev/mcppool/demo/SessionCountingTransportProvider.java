@@ -1,5 +1,7 @@
 package dev.mcppool.demo;
 
+import io.modelcontextprotocol.spec.McpServerSession;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import reactor.core.publisher.Mono;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts the MCP sessions a Streamable HTTP server creates. The transport provider asks the session factory
+ * Counts the MCP sessions a Streamable HTTP server creates ({@link Sse}: an HTTP+SSE server). The transport provider asks the session factory
  * for a new session exactly once per {@code initialize} request it answers, so wrapping that factory counts
  * handshakes without touching the HTTP bodies.
  */
@@ -56,5 +58,48 @@ final class SessionCountingTransportProvider implements McpStreamableServerTrans
     @Override
     public Mono<Void> closeGracefully() {
         return delegate.closeGracefully();
+    }
+
+    /** The same for the legacy HTTP+SSE transport, where a session starts with each event-stream connection. */
+    static final class Sse implements McpServerTransportProvider {
+
+        private final McpServerTransportProvider delegate;
+        private final AtomicInteger sessions = new AtomicInteger();
+
+        Sse(McpServerTransportProvider delegate) {
+            this.delegate = delegate;
+        }
+
+        int sessionsCreated() {
+            return sessions.get();
+        }
+
+        @Override
+        public void setSessionFactory(McpServerSession.Factory factory) {
+            delegate.setSessionFactory(transport -> {
+                sessions.incrementAndGet();
+                return factory.create(transport);
+            });
+        }
+
+        @Override
+        public Mono<Void> notifyClients(String method, Object params) {
+            return delegate.notifyClients(method, params);
+        }
+
+        @Override
+        public Mono<Void> notifyClient(String sessionId, String method, Object params) {
+            return delegate.notifyClient(sessionId, method, params);
+        }
+
+        @Override
+        public List<String> protocolVersions() {
+            return delegate.protocolVersions();
+        }
+
+        @Override
+        public Mono<Void> closeGracefully() {
+            return delegate.closeGracefully();
+        }
     }
 }

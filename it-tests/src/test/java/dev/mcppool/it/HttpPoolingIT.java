@@ -7,20 +7,29 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** 200 per-request clients of the demo's own Streamable HTTP server, with and without the agent. */
+/** 200 per-request clients of the demo's own HTTP server (Streamable HTTP, legacy SSE), with and without the agent. */
 class HttpPoolingIT {
 
     @Test
     void agentOpensAtMostMaxPerKeySessionsAndTheAppGetsTheSameResults(@TempDir Path output) throws Exception {
-        DemoReport pooled = DemoRun.withAgent("maxPerKey=4")
-                .args("--transport", "http", "--requests", "200", "--threads", "4")
-                .run(output, "pooled", Duration.ofMinutes(2));
-        DemoReport unpooled = DemoRun.withoutAgent()
-                .args("--transport", "http", "--requests", "200", "--threads", "4")
-                .run(output, "unpooled", Duration.ofMinutes(2));
+        comparePooledWithUnpooled(output, "http");
+    }
 
-        System.out.printf("http, 200 requests, 4 threads: without agent p50=%.2f ms, with agent p50=%.2f ms%n",
-                unpooled.millis("p50"), pooled.millis("p50"));
+    @Test
+    void sseTransportIsPooledTheSameWay(@TempDir Path output) throws Exception {
+        comparePooledWithUnpooled(output, "sse");
+    }
+
+    private static void comparePooledWithUnpooled(Path output, String transport) throws Exception {
+        DemoReport pooled = DemoRun.withAgent("maxPerKey=4")
+                .args("--transport", transport, "--requests", "200", "--threads", "4")
+                .run(output, transport + "-pooled", Duration.ofMinutes(2));
+        DemoReport unpooled = DemoRun.withoutAgent()
+                .args("--transport", transport, "--requests", "200", "--threads", "4")
+                .run(output, transport + "-unpooled", Duration.ofMinutes(2));
+
+        System.out.printf("%s, 200 requests, 4 threads: without agent p50=%.2f ms, with agent p50=%.2f ms%n",
+                transport, unpooled.millis("p50"), pooled.millis("p50"));
         assertThat(pooled.errors()).isZero();
         assertThat(unpooled.errors()).isZero();
         assertThat(pooled.integer("server-sessions")).isBetween(1, 4);

@@ -27,9 +27,18 @@ class PrewarmIT {
 
     @Test
     void httpServerIsWarmedToMinIdleAfterItsFirstUse(@TempDir Path output) throws Exception {
+        warmHttp(output, "http");
+    }
+
+    @Test
+    void sseServerIsWarmedToMinIdleAfterItsFirstUse(@TempDir Path output) throws Exception {
+        warmHttp(output, "sse");
+    }
+
+    private static void warmHttp(Path output, String transport) throws Exception {
         try (DemoRun run = DemoRun.withAgent("minIdle=3,prewarm=true")
-                .args("--transport", "http", "--requests", "1", "--header", "X-Tenant=blue").hold()
-                .start(output, "http")) {
+                .args("--transport", transport, "--requests", "1", "--header", "X-Tenant=blue").hold()
+                .start(output, transport)) {
             assertThat(run.awaitReport(Duration.ofMinutes(1)).errors()).isZero();
             try (PoolMBean pool = PoolMBean.of(run)) {
                 awaitIdle(pool, 3, null);

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-class StreamableHttpTransportSupportTest {
+class HttpTransportSupportTest {
 
     @Test
     void labelKeepsHostAndPathButHidesUserInfoAndQueryValues() {
-        assertThat(StreamableHttpTransportSupport.redacted(URI.create("https://bob:hunter2@mcp.example.com:8443/v1?key=abc"),
+        assertThat(HttpTransportSupport.redacted(URI.create("https://bob:hunter2@mcp.example.com:8443/v1?key=abc"),
                 "/mcp?token=xyz"))
                 .isEqualTo("https://***@mcp.example.com:8443/v1?***/mcp?***");
-        assertThat(StreamableHttpTransportSupport.redacted(URI.create("http://127.0.0.1:3001"), "/mcp"))
+        assertThat(HttpTransportSupport.redacted(URI.create("http://127.0.0.1:3001"), "/mcp"))
                 .isEqualTo("http://127.0.0.1:3001/mcp");
     }
 }

@@ -1,0 +1,195 @@
+package dev.mcppool.sdk;
+
+import dev.mcppool.pool.CallbackIdentity;
+import dev.mcppool.pool.InstanceIds;
+import dev.mcppool.pool.Secrets;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
+
+/**
+ * What the SDK's two {@code HttpClient}-based transports have in common: the server is a URL plus the static headers,
+ * the {@code HttpClient}'s settings and the callbacks that shape each request; new transports are built through the
+ * constructor their builder calls, sharing the application's {@code HttpClient}.
+ */
+abstract class HttpTransportSupport implements TransportSupport {
+
+    private static final URI PLACEHOLDER = URI.create("http://mcp-pool.invalid/");
+
+    private final Class<?> transportClass;
+    private final Field baseUri;
+    private final Field endpoint;
+    private final Field requestBuilder;
+    private final Field httpClient;
+    private final List<Field> plainSettings = new ArrayList<>();
+    private final List<Field> callbackSettings = new ArrayList<>();
+    private final Constructor<?> constructor;
+    private final List<Field> constructorArguments = new ArrayList<>();
+
+    /**
+     * @param endpointField the field with the path after the base URI
+     * @param plainSettingFields fields (those that exist in this SDK version) keyed by value
+     * @param callbackFields fields (those that exist) keyed by what the callback computes, e.g. request customizers
+     * @param constructorFields the fields the builder's constructor takes, in its parameter order
+     */
+    HttpTransportSupport(Class<?> transportClass, String endpointField, List<String> plainSettingFields,
+                         List<String> callbackFields, List<String> constructorFields) throws ReflectiveOperationException {
+        this.transportClass = transportClass;
+        baseUri = Members.field(transportClass, "baseUri");
+        endpoint = Members.field(transportClass, endpointField);
+        requestBuilder = Members.field(transportClass, "requestBuilder");
+        httpClient = Members.field(transportClass, "httpClient");
+        addExisting(plainSettingFields, plainSettings);
+        addExisting(callbackFields, callbackSettings);
+        constructor = recipeConstructor(constructorFields);
+    }
+
+    private void addExisting(List<String> names, List<Field> fields) {
+        for (String name : names) {
+            Field field = Members.optionalField(transportClass, name);
+            if (field != null) {
+                fields.add(field);
+            }
+        }
+    }
+
+    /** The constructor whose parameters are exactly {@code names}' fields (the base URI as a String), or null. */
+    private Constructor<?> recipeConstructor(List<String> names) {
+        for (Constructor<?> candidate : transportClass.getDeclaredConstructors()) {
+            if (candidate.getParameterCount() != names.size()) {
+                continue;
+            }
+            List<Field> fields = new ArrayList<>();
+            for (String name : names) {
+                Field field = Members.optionalField(transportClass, name);
+                if (field == null) {
+                    return null;
+                }
+                fields.add(field);
+            }
+            Class<?>[] types = candidate.getParameterTypes();
+            boolean matches = true;
+            for (int i = 0; i < types.length && matches; i++) {
+                Class<?> fieldType = fields.get(i).equals(baseUri) ? String.class : fields.get(i).getType();
+                matches = types[i].equals(fieldType);
+            }
+            if (matches) {
+                candidate.setAccessible(true);
+                constructorArguments.addAll(fields);
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The label's prefix, e.g. {@code http} or {@code sse}. */
+    abstract String labelPrefix();
+
+    @Override
+    public boolean handles(Object transport) {
+        return transport.getClass() == transportClass;
+    }
+
+    @Override
+    public TransportIdentity identify(Object transport) {
+        HttpClient client = (HttpClient) Members.read(httpClient, transport);
+        URI base = (URI) Members.read(baseUri, transport);
+        String endpointPath = String.valueOf(Members.read(endpoint, transport));
+        HttpRequest template = ((HttpRequest.Builder) Members.read(requestBuilder, transport)).copy()
+                .uri(PLACEHOLDER).build();
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(template.headers().map());
+
+        List<String> identity = new ArrayList<>();
+        identity.add("url=" + base + endpointPath);
+        headers.forEach((name, values) -> identity.add("header." + name.toLowerCase()
+                + "=" + Secrets.fingerprint(String.join("\n", values))));
+        identity.add("request.timeout=" + template.timeout().orElse(null));
+        identity.add("request.version=" + template.version().orElse(null));
+        identity.add("request.expectContinue=" + template.expectContinue());
+        identity.add("client.version=" + client.version());
+        identity.add("client.connectTimeout=" + client.connectTimeout().orElse(null));
+        identity.add("client.followRedirects=" + client.followRedirects());
+        identity.add("client.proxy=" + client.proxy().map(InstanceIds::of).orElse("none"));
+        identity.add("client.executor=" + client.executor().map(InstanceIds::of).orElse("default"));
+        identity.add("client.sslContext=" + sslContextIdentity(client.sslContext()));
+        identity.add("client.authenticator=" + client.authenticator().map(InstanceIds::of).orElse("none"));
+        identity.add("client.cookieHandler=" + client.cookieHandler().map(InstanceIds::of).orElse("none"));
+        for (Field setting : plainSettings) {
+            identity.add(setting.getName() + "=" + Members.read(setting, transport));
+        }
+        // callbacks may compute per-call credentials: shared only between callbacks that compute the same
+        for (Field setting : callbackSettings) {
+            identity.add(setting.getName() + "=" + CallbackIdentity.of(Members.read(setting, transport)));
+        }
+        String label = labelPrefix() + ": " + redacted(base, endpointPath)
+                + (headers.isEmpty() ? "" : " (headers: " + String.join(", ", headers.keySet()) + ")");
+        return TransportIdentity.of(label, identity);
+    }
+
+    @Override
+    public Optional<Callable<Object>> recipe(Object transport) {
+        if (constructor == null) {
+            return Optional.empty();
+        }
+        Object[] arguments = new Object[constructorArguments.size()];
+        for (int i = 0; i < arguments.length; i++) {
+            Field field = constructorArguments.get(i);
+            Object value = Members.read(field, transport);
+            arguments[i] = field.equals(baseUri) ? value.toString()
+                    : field.equals(requestBuilder) ? ((HttpRequest.Builder) value).copy() : value;
+        }
+        int builder = constructorArguments.indexOf(requestBuilder);
+        return Optional.of(() -> {
+            Object[] fresh = arguments.clone();
+            fresh[builder] = ((HttpRequest.Builder) fresh[builder]).copy();
+            return constructor.newInstance(fresh);
+        });
+    }
+
+    /** The URL without what may carry credentials: user info and query values are shown as {@code ***}. */
+    static String redacted(URI base, String endpointPath) {
+        StringBuilder shown = new StringBuilder().append(base.getScheme()).append("://");
+        if (base.getRawUserInfo() != null) {
+            shown.append("***@");
+        }
+        shown.append(base.getHost());
+        if (base.getPort() >= 0) {
+            shown.append(':').append(base.getPort());
+        }
+        shown.append(base.getRawPath() == null ? "" : base.getRawPath());
+        if (base.getRawQuery() != null) {
+            shown.append("?***");
+        }
+        int query = endpointPath.indexOf('?');
+        shown.append(query < 0 ? endpointPath : endpointPath.substring(0, query) + "?***");
+        return shown.toString();
+    }
+
+    /** The JVM default context is shared by everyone; any other one may hold a client certificate, so it counts as itself. */
+    private static String sslContextIdentity(SSLContext context) {
+        try {
+            if (context == SSLContext.getDefault()) {
+                return "default";
+            }
+        } catch (NoSuchAlgorithmException e) {
+            // no default context: fall through to identity
+        }
+        return InstanceIds.of(context);
+    }
+
+    @Override
+    public Optional<Process> process(Object transport) {
+        return Optional.empty();
+    }
+}
