@@ -9,7 +9,7 @@ import dev.mcppool.jmx.PoolMonitor;
 import dev.mcppool.log.AgentLog;
 import dev.mcppool.pool.SessionPool;
 import dev.mcppool.sdk.SdkInstrumentation;
-import dev.mcppool.sdk.SyncClientPooling;
+import dev.mcppool.sdk.SdkClientPooling;
 import java.lang.instrument.Instrumentation;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,7 +41,7 @@ final class AgentInstaller {
         if (settings.jmx()) {
             registerInBackground(new PoolMonitor(pool, version));
         }
-        McpPoolBridge.install(new SyncClientPooling(pool));
+        McpPoolBridge.install(new SdkClientPooling(pool));
 
         installTransformations(instrumentation);
         AgentLog.info("mcp-pool " + version + " active: " + settings);

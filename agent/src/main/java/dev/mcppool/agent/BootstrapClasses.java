@@ -26,7 +26,7 @@ final class BootstrapClasses {
 
     private static final List<String> BRIDGE_CLASSES = List.of(
             "dev.mcppool.bootstrap.Redirected",
-            "dev.mcppool.bootstrap.McpPoolBridge$SyncClientHandler",
+            "dev.mcppool.bootstrap.McpPoolBridge$ClientHandler",
             "dev.mcppool.bootstrap.McpPoolBridge");
 
     private BootstrapClasses() {

@@ -9,37 +9,37 @@ import java.lang.ref.Reference;
  */
 public final class McpPoolBridge {
 
-    /** Receives the events of the official SDK's synchronous client. */
-    public interface SyncClientHandler {
+    /** Receives the events of the official SDK's clients. */
+    public interface ClientHandler {
 
-        /** A {@code McpClient.SyncSpec.build()} call returned {@code client}. */
+        /** A {@code McpClient.SyncSpec.build()} or {@code AsyncSpec.build()} call returned {@code client}. */
         void clientBuilt(Object spec, Object client);
 
         /**
-         * A public method of a sync client is about to run. Returns {@code null} to let the original method run, or
-         * the outcome to hand to the caller instead.
+         * A public method of a sync or async client is about to run. Returns {@code null} to let the original method
+         * run, or the outcome to hand to the caller instead.
          */
         Redirected call(Object client, String methodName, String descriptor, Object[] arguments);
     }
 
-    private static volatile SyncClientHandler syncClientHandler;
+    private static volatile ClientHandler clientHandler;
 
     private McpPoolBridge() {
     }
 
-    public static void install(SyncClientHandler handler) {
-        syncClientHandler = handler;
+    public static void install(ClientHandler handler) {
+        clientHandler = handler;
     }
 
-    public static void syncClientBuilt(Object spec, Object client) {
-        SyncClientHandler handler = syncClientHandler;
+    public static void clientBuilt(Object spec, Object client) {
+        ClientHandler handler = clientHandler;
         if (handler != null) {
             handler.clientBuilt(spec, client);
         }
     }
 
-    public static Redirected syncClientCall(Object client, String methodName, String descriptor, Object[] arguments) {
-        SyncClientHandler handler = syncClientHandler;
+    public static Redirected clientCall(Object client, String methodName, String descriptor, Object[] arguments) {
+        ClientHandler handler = clientHandler;
         try {
             return handler == null ? null : handler.call(client, methodName, descriptor, arguments);
         } finally {

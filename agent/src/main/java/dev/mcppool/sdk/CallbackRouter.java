@@ -71,7 +71,7 @@ final class CallbackRouter {
             throw new IllegalStateException("mcp-pool: the server sent a request for the " + handler
                     + " while no MCP client held this pooled session");
         }
-        return current.handler(handler).apply(request);
+        return current.handle(handler, request);
     }
 
     private Object context() {

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * The callbacks of one client the application built: the handlers and consumers the server can trigger, and the
  * transport context provider. A pooled session calls them through a {@link CallbackRouter}, so they are the current
- * borrower's, never the creator's.
+ * borrower's, never the creator's. An async client's callbacks answer with Monos, which are awaited here: the pooled
+ * session calls its callbacks on threads that may block.
  */
 final class ClientCallbacks {
 
@@ -27,15 +28,18 @@ final class ClientCallbacks {
             "formElicitationHandler", "urlElicitationHandler");
     private static final String CONTEXT_PROVIDER = "contextProvider";
 
-    private final Map<String, List<Consumer<Object>>> consumers;
+    private final Map<String, List<Object>> consumers;
     private final Map<String, Function<Object, Object>> handlers;
     private final Supplier<Object> contextProvider;
+    /** The Reactor to await the callbacks' Monos with, for an async client; null for a sync client. */
+    private final Reactor reactive;
 
-    private ClientCallbacks(Map<String, List<Consumer<Object>>> consumers, Map<String, Function<Object, Object>> handlers,
-                            Supplier<Object> contextProvider) {
+    private ClientCallbacks(Map<String, List<Object>> consumers, Map<String, Function<Object, Object>> handlers,
+                            Supplier<Object> contextProvider, Reactor reactive) {
         this.consumers = consumers;
         this.handlers = handlers;
         this.contextProvider = contextProvider;
+        this.reactive = reactive;
     }
 
     static boolean isCallback(String settingName) {
@@ -46,21 +50,21 @@ final class ClientCallbacks {
     /** The callbacks set on {@code spec}; the SDK's own default context provider counts as none. */
     @SuppressWarnings("unchecked")
     static ClientCallbacks of(SdkBinding sdk, Object spec) {
-        Map<String, List<Consumer<Object>>> consumers = new LinkedHashMap<>();
+        Map<String, List<Object>> consumers = new LinkedHashMap<>();
         Map<String, Function<Object, Object>> handlers = new LinkedHashMap<>();
         Supplier<Object> contextProvider = null;
         for (Map.Entry<String, Object> setting : sdk.settingsOf(spec).entrySet()) {
             String name = setting.getKey();
             Object value = setting.getValue();
             if (CONSUMER_LISTS.contains(name) && value instanceof List<?> list) {
-                consumers.put(name, List.copyOf((List<Consumer<Object>>) list));
+                consumers.put(name, List.copyOf(list));
             } else if (HANDLERS.contains(name) && value != null) {
                 handlers.put(name, (Function<Object, Object>) value);
             } else if (name.equals(CONTEXT_PROVIDER) && value != null && !Members.isLambdaOf(value, sdk.specClass())) {
                 contextProvider = (Supplier<Object>) value;
             }
         }
-        return new ClientCallbacks(consumers, handlers, contextProvider);
+        return new ClientCallbacks(consumers, handlers, contextProvider, sdk.isReactive(spec) ? sdk.reactor() : null);
     }
 
     /**
@@ -80,11 +84,16 @@ final class ClientCallbacks {
     }
 
     /** Hands a notification to every consumer of this kind; one failing does not keep the others from it. */
+    @SuppressWarnings("unchecked")
     void deliver(String consumerList, Object notification) {
         RuntimeException failure = null;
-        for (Consumer<Object> consumer : consumers.getOrDefault(consumerList, List.of())) {
+        for (Object consumer : consumers.getOrDefault(consumerList, List.of())) {
             try {
-                consumer.accept(notification);
+                if (reactive != null) {
+                    reactive.block(((Function<Object, Object>) consumer).apply(notification));
+                } else {
+                    ((Consumer<Object>) consumer).accept(notification);
+                }
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
@@ -98,8 +107,10 @@ final class ClientCallbacks {
         }
     }
 
-    Function<Object, Object> handler(String name) {
-        return handlers.get(name);
+    /** Runs the handler {@code name} (set, as the pool key guarantees) on {@code request}; answers its result. */
+    Object handle(String name, Object request) {
+        Object answer = handlers.get(name).apply(request);
+        return reactive != null ? reactive.block(answer) : answer;
     }
 
     Supplier<Object> contextProvider() {

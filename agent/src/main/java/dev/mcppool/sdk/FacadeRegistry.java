@@ -12,15 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FacadeRegistry {
 
-    private final ConcurrentHashMap<Object, SyncClientFacade> facades = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, ClientFacade> facades = new ConcurrentHashMap<>();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
-    void register(Object client, SyncClientFacade facade) {
+    void register(Object client, ClientFacade facade) {
         reclaimCollected();
         facades.put(new WeakIdentityKey(client, collected), facade);
     }
 
-    SyncClientFacade get(Object client) {
+    ClientFacade get(Object client) {
         reclaimCollected();
         return facades.get(new LookupKey(client));
     }
@@ -28,7 +28,7 @@ final class FacadeRegistry {
     private void reclaimCollected() {
         Reference<?> reference;
         while ((reference = collected.poll()) != null) {
-            SyncClientFacade abandoned = facades.remove(reference);
+            ClientFacade abandoned = facades.remove(reference);
             if (abandoned != null) {
                 abandoned.abandoned();
             }

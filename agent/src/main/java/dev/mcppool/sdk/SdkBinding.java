@@ -19,14 +19,20 @@ import java.util.Set;
 final class SdkBinding {
 
     static final String SPEC_CLASS = "io.modelcontextprotocol.client.McpClient$SyncSpec";
+    static final String ASYNC_SPEC_CLASS = "io.modelcontextprotocol.client.McpClient$AsyncSpec";
     static final String SYNC_CLIENT_CLASS = "io.modelcontextprotocol.client.McpSyncClient";
+    static final String ASYNC_CLIENT_CLASS = "io.modelcontextprotocol.client.McpAsyncClient";
     private static final String SCHEMA_CLASS = "io.modelcontextprotocol.spec.McpSchema";
 
     private final Class<?> specClass;
     private final Field specTransport;
-    private final Map<String, Field> specSettings = new LinkedHashMap<>();
+    private final Map<String, Field> specSettings;
+    private final Class<?> asyncSpecClass;
+    private final Field asyncSpecTransport;
+    private final Map<String, Field> asyncSpecSettings;
     private final Method build;
-    private final Map<String, Method> syncMethods = new LinkedHashMap<>();
+    private final Map<String, Method> syncMethods;
+    private final Map<String, Method> asyncMethods;
     private final Method isInitialized;
     private final Method syncClose;
     private final Method initialize;
@@ -42,34 +48,26 @@ final class SdkBinding {
     private final Class<?> mcpError;
     private final List<TransportSupport> transports;
     private final Method newSyncSpec;
+    private final Reactor reactor;
 
     private SdkBinding(Class<?> specClass) throws ReflectiveOperationException {
         this.specClass = specClass;
         ClassLoader sdk = specClass.getClassLoader();
         specTransport = Members.field(specClass, "transport");
-        for (Field field : specClass.getDeclaredFields()) {
-            if (!Modifier.isStatic(field.getModifiers()) && !field.getName().equals("transport")) {
-                if (!SyncSpecKeys.knows(field.getName())) {
-                    throw new UnsupportedSdkException("McpClient.SyncSpec has a setting '" + field.getName()
-                            + "' that this agent version does not know");
-                }
-                field.setAccessible(true);
-                specSettings.put(field.getName(), field);
-            }
-        }
+        specSettings = settingFields(specClass);
+        asyncSpecClass = Class.forName(ASYNC_SPEC_CLASS, false, sdk);
+        asyncSpecTransport = Members.field(asyncSpecClass, "transport");
+        asyncSpecSettings = settingFields(asyncSpecClass);
         build = Members.method(specClass, "build");
 
         Class<?> syncClient = Class.forName(SYNC_CLIENT_CLASS, false, sdk);
-        for (Method method : syncClient.getMethods()) {
-            if (method.getDeclaringClass() == syncClient && !Modifier.isStatic(method.getModifiers())) {
-                syncMethods.put(method.getName() + MethodDescriptors.of(method), method);
-            }
-        }
+        Class<?> asyncClient = Class.forName(ASYNC_CLIENT_CLASS, false, sdk);
+        syncMethods = publicInstanceMethods(syncClient);
+        asyncMethods = publicInstanceMethods(asyncClient);
         isInitialized = Members.method(syncClient, "isInitialized");
         syncClose = Members.method(syncClient, "close");
         initialize = Members.method(syncClient, "initialize");
         asyncDelegate = Members.field(syncClient, "delegate");
-        Class<?> asyncClient = Class.forName("io.modelcontextprotocol.client.McpAsyncClient", false, sdk);
         asyncPing = Members.method(asyncClient, "ping");
         asyncCloseGracefully = Members.method(asyncClient, "closeGracefully");
         monoBlock = Members.method(Class.forName("reactor.core.publisher.Mono", false, sdk), "block", Duration.class);
@@ -85,6 +83,33 @@ final class SdkBinding {
                 new SseTransportSupport(sdk));
         newSyncSpec = Members.method(Class.forName("io.modelcontextprotocol.client.McpClient", false, sdk), "sync",
                 Class.forName("io.modelcontextprotocol.spec.McpClientTransport", false, sdk));
+        reactor = new Reactor(sdk);
+    }
+
+    /** A spec's settings (all fields but the transport); one this agent does not know makes the SDK unsupported. */
+    private static Map<String, Field> settingFields(Class<?> spec) {
+        Map<String, Field> settings = new LinkedHashMap<>();
+        for (Field field : spec.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers()) && !field.getName().equals("transport")) {
+                if (!SpecKeys.knows(field.getName())) {
+                    throw new UnsupportedSdkException(spec.getSimpleName() + " has a setting '" + field.getName()
+                            + "' that this agent version does not know");
+                }
+                field.setAccessible(true);
+                settings.put(field.getName(), field);
+            }
+        }
+        return settings;
+    }
+
+    private static Map<String, Method> publicInstanceMethods(Class<?> client) {
+        Map<String, Method> methods = new LinkedHashMap<>();
+        for (Method method : client.getMethods()) {
+            if (method.getDeclaringClass() == client && !Modifier.isStatic(method.getModifiers())) {
+                methods.put(method.getName() + MethodDescriptors.of(method), method);
+            }
+        }
+        return methods;
     }
 
     /** The binding for the SDK that defined {@code specClass}, or empty (logged once) if this SDK is not supported. */
@@ -99,13 +124,20 @@ final class SdkBinding {
         return Optional.empty();
     }
 
-    Object transportOf(Object spec) {
-        return Members.read(specTransport, spec);
+    /** Whether {@code spec} is an {@code AsyncSpec}: its client's requests return Monos and its callbacks do too. */
+    boolean isReactive(Object spec) {
+        return spec.getClass() == asyncSpecClass;
     }
 
+    Object transportOf(Object spec) {
+        return Members.read(isReactive(spec) ? asyncSpecTransport : specTransport, spec);
+    }
+
+    /** The settings of a {@code SyncSpec} or {@code AsyncSpec}; both use the same names for the same settings. */
     Map<String, Object> settingsOf(Object spec) {
         Map<String, Object> settings = new LinkedHashMap<>();
-        specSettings.forEach((name, field) -> settings.put(name, Members.read(field, spec)));
+        (isReactive(spec) ? asyncSpecSettings : specSettings)
+                .forEach((name, field) -> settings.put(name, Members.read(field, spec)));
         return settings;
     }
 
@@ -152,6 +184,19 @@ final class SdkBinding {
 
     Method syncMethod(String name, String descriptor) {
         return syncMethods.get(name + descriptor);
+    }
+
+    Method asyncMethod(String name, String descriptor) {
+        return asyncMethods.get(name + descriptor);
+    }
+
+    /** The {@code McpAsyncClient} a {@code McpSyncClient} runs on. */
+    Object asyncClientOf(Object syncClient) {
+        return Members.read(asyncDelegate, syncClient);
+    }
+
+    Reactor reactor() {
+        return reactor;
     }
 
     boolean isInitialized(Object syncClient) {

@@ -17,12 +17,13 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Where the official SDK's sync client meets the pool:
+ * Where the official SDK's clients meet the pool:
  * <ul>
- *   <li>{@code McpClient.SyncSpec.build()} returns as usual (it connects nothing from SDK 0.11 on); the built client is
- *   registered as a pooled facade ({@link SyncClientPooling#clientBuilt}).</li>
- *   <li>every public method of {@code McpSyncClient} first asks {@link SyncClientPooling#call}: for a facade, requests
- *   run on a borrowed session and {@code close()}/{@code closeGracefully()} return it ({@link SyncClientFacade}).</li>
+ *   <li>{@code McpClient.SyncSpec.build()} and {@code AsyncSpec.build()} return as usual (they connect nothing from SDK
+ *   0.11 on); the built client is registered as a pooled facade ({@link SdkClientPooling#clientBuilt}).</li>
+ *   <li>every public method of {@code McpSyncClient} and {@code McpAsyncClient} first asks
+ *   {@link SdkClientPooling#call}: for a facade, requests run on a borrowed session and
+ *   {@code close()}/{@code closeGracefully()} return it ({@link ClientFacade}).</li>
  * </ul>
  * The advice is inlined into the SDK's classes and calls only {@link McpPoolBridge}, which sits in the bootstrap class
  * loader and so is visible from any class loader the SDK lives in.
@@ -34,10 +35,10 @@ public final class SdkInstrumentation {
 
     public static AgentBuilder instrument(AgentBuilder agentBuilder) {
         return agentBuilder
-                .type(named(SdkBinding.SPEC_CLASS))
+                .type(named(SdkBinding.SPEC_CLASS).or(named(SdkBinding.ASYNC_SPEC_CLASS)))
                 .transform((builder, type, classLoader, module, protectionDomain) -> builder.visit(
-                        Advice.to(SyncSpecBuildAdvice.class).on(named("build").and(takesArguments(0)))))
-                .type(named(SdkBinding.SYNC_CLIENT_CLASS))
+                        Advice.to(SpecBuildAdvice.class).on(named("build").and(takesArguments(0)))))
+                .type(named(SdkBinding.SYNC_CLIENT_CLASS).or(named(SdkBinding.ASYNC_CLIENT_CLASS)))
                 .transform((builder, type, classLoader, module, protectionDomain) -> builder
                         .visit(Advice.to(RedirectToPooledSession.class, ReturnPooledOutcome.class)
                                 .on(publicInstanceMethods().and(not(returns(void.class)))))
@@ -49,13 +50,13 @@ public final class SdkInstrumentation {
         return isMethod().and(isPublic()).and(not(isStatic()));
     }
 
-    public static final class SyncSpecBuildAdvice {
-        private SyncSpecBuildAdvice() {
+    public static final class SpecBuildAdvice {
+        private SpecBuildAdvice() {
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         public static void onExit(@Advice.This Object spec, @Advice.Return Object client) {
-            McpPoolBridge.syncClientBuilt(spec, client);
+            McpPoolBridge.clientBuilt(spec, client);
         }
     }
 
@@ -67,7 +68,7 @@ public final class SdkInstrumentation {
         @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
         public static Object onEnter(@Advice.This Object client, @Advice.Origin("#m") String name,
                                      @Advice.Origin("#d") String descriptor, @Advice.AllArguments Object[] arguments) {
-            return McpPoolBridge.syncClientCall(client, name, descriptor, arguments);
+            return McpPoolBridge.clientCall(client, name, descriptor, arguments);
         }
     }
 

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** A real, pooled {@code McpSyncClient} with the transport it owns and the router its callbacks go through. */
+/**
+ * A real, pooled {@code McpSyncClient} (sync facades call it, async facades the {@code McpAsyncClient} it runs on) with
+ * the transport it owns and the router its callbacks go through.
+ */
 final class SdkSession implements PooledSession {
 
     private final SdkBinding sdk;
@@ -26,6 +29,10 @@ final class SdkSession implements PooledSession {
 
     Object client() {
         return client;
+    }
+
+    Object asyncClient() {
+        return sdk.asyncClientOf(client);
     }
 
     CallbackRouter callbacks() {

@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A stdio MCP server for the adapter tests; exits when stdin ends. Tools: {@code pid}, {@code echo}, {@code sample}
- * (asks the client to sample and answers its text), {@code log} (sends an info log message), {@code touch} (reports
+ * (asks the client to sample and answers its text), {@code sleep}, {@code log} (sends an info log message), {@code touch} (reports
  * {@value #RESOURCE} as updated to its subscribers).
  */
 public final class TestStdioServer {
@@ -56,6 +56,15 @@ public final class TestStdioServer {
                                 Map.of("text", Map.of("type", "string")), "required", List.of("text"))).build(),
                         (exchange, request) -> CallToolResult.builder()
                                 .addTextContent("echo:" + request.arguments().get("text")).build())
+                .toolCall(Tool.builder("sleep", Map.of("type", "object")).build(),
+                        (exchange, request) -> {
+                            try {
+                                Thread.sleep(((Number) request.arguments().get("ms")).longValue());
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return CallToolResult.builder().addTextContent("slept").build();
+                        })
                 .toolCall(Tool.builder("sample", Map.of("type", "object")).build(),
                         (exchange, request) -> {
                             McpSchema.CreateMessageResult sampled = exchange.createMessage(

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * Pools the official SDK's synchronous clients. A client the application builds becomes a facade (if its settings
+ * Pools the official SDK's clients, sync and async. A client the application builds becomes a facade (if its settings
  * allow sharing); its requests run on a borrowed session and its {@code close()} returns that session.
  */
-public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler {
+public final class SdkClientPooling implements McpPoolBridge.ClientHandler {
 
     private static final ThreadLocal<Boolean> BUILDING_POOLED_SESSION = ThreadLocal.withInitial(() -> false);
 
@@ -24,11 +24,20 @@ public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler 
     private final ClassValue<Optional<SdkBinding>> bindings = new ClassValue<>() {
         @Override
         protected Optional<SdkBinding> computeValue(Class<?> specClass) {
-            return SdkBinding.resolve(specClass);
+            if (specClass.getName().equals(SdkBinding.SPEC_CLASS)) {
+                return SdkBinding.resolve(specClass);
+            }
+            try {
+                // one binding per SDK copy: an AsyncSpec shares its SyncSpec's
+                return get(Class.forName(SdkBinding.SPEC_CLASS, false, specClass.getClassLoader()));
+            } catch (ClassNotFoundException | LinkageError e) {
+                AgentLog.warn("mcp-pool: MCP SDK clients run unpooled: this SDK version is not supported (" + e + ")");
+                return Optional.empty();
+            }
         }
     };
 
-    public SyncClientPooling(SessionPool pool) {
+    public SdkClientPooling(SessionPool pool) {
         this.pool = pool;
     }
 
@@ -43,13 +52,13 @@ public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler 
                 return;
             }
             ClientCallbacks callbacks = ClientCallbacks.of(sdk.get(), spec);
-            SyncSpecKeys.Keying keying = SyncSpecKeys.keyFor(sdk.get(), spec, callbacks);
+            SpecKeys.Keying keying = SpecKeys.keyFor(sdk.get(), spec, callbacks);
             if (keying.key() == null) {
                 AgentLog.infoOnce("mcp-pool: MCP clients with " + keying.unpooledReason()
                         + " run unpooled (sharing their sessions is not supported yet)");
                 return;
             }
-            facades.register(client, new SyncClientFacade(this, sdk.get(), keying.key(), spec, callbacks));
+            facades.register(client, new ClientFacade(this, sdk.get(), keying.key(), spec, callbacks));
             if (pool.needsTemplate(keying.key())) {
                 registerTemplate(sdk.get(), keying.key(), spec, callbacks.shape());
             }
@@ -60,8 +69,8 @@ public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler 
 
     @Override
     public Redirected call(Object client, String methodName, String descriptor, Object[] arguments) {
-        SyncClientFacade facade = facades.get(client);
-        return facade == null ? null : facade.call(methodName, descriptor, arguments);
+        ClientFacade facade = facades.get(client);
+        return facade == null ? null : facade.call(client, methodName, descriptor, arguments);
     }
 
     SessionPool pool() {
@@ -78,7 +87,7 @@ public final class SyncClientPooling implements McpPoolBridge.SyncClientHandler 
                         + " servers with this SDK version: its transports cannot be rebuilt");
                 return;
             }
-            Map<String, Object> settings = SyncSpecKeys.keyedSettings(sdk, spec);
+            Map<String, Object> settings = SpecKeys.keyedSettings(sdk, spec);
             pool.registerTemplate(key, () -> createStartedSession(sdk, transports.get(), settings, callbacks));
         } catch (RuntimeException | LinkageError e) {
             AgentLog.warnOnce("mcp-pool: minIdle is not kept for " + key + " (" + e + ")");

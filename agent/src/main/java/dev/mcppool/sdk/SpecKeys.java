@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * Decides from a {@code McpClient.SyncSpec} whether its client may share a session, and with which others: the pool
  * key is the transport's identity plus every client setting the server can observe.
  */
-final class SyncSpecKeys {
+final class SpecKeys {
 
     static final String LIBRARY = "mcp-java-sdk";
 
@@ -25,7 +25,7 @@ final class SyncSpecKeys {
     record Keying(PoolKey key, String unpooledReason) {
     }
 
-    private SyncSpecKeys() {
+    private SpecKeys() {
     }
 
     static boolean knows(String settingName) {

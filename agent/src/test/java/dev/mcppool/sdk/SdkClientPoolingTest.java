@@ -10,6 +10,7 @@ import dev.mcppool.pool.PoolExhaustedException;
 import dev.mcppool.pool.ServerUnavailableException;
 import dev.mcppool.pool.SessionPool;
 import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
@@ -23,7 +24,9 @@ import java.time.Duration;
 import io.modelcontextprotocol.common.McpTransportContext;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,9 +35,11 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
-/** The sync-client facade against the real SDK, instrumented in this JVM, and a real stdio server process. */
-class SyncClientPoolingTest {
+/** The client facades (sync and async) against the real SDK, instrumented in this JVM, and a real stdio server process. */
+class SdkClientPoolingTest {
 
     private static SessionPool pool;
 
@@ -42,7 +47,7 @@ class SyncClientPoolingTest {
     static void instrumentTheSdk() {
         pool = new SessionPool(PoolOptions.resolve("maxPerKey=2,maxWait=500ms,breakerFailures=2,breakerCooldown=1m",
                 Map.of(), Map.of()).settings());
-        McpPoolBridge.install(new SyncClientPooling(pool));
+        McpPoolBridge.install(new SdkClientPooling(pool));
         SdkInstrumentation.instrument(new AgentBuilder.Default()
                         .disableClassFormatChanges()
                         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -271,6 +276,81 @@ class SyncClientPoolingTest {
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
             Thread.sleep(20);
+        }
+    }
+
+    private static McpAsyncClient asyncClient(String tenant) {
+        return McpClient.async(transport(Map.of("TENANT", tenant))).requestTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    private static String serverPid(McpAsyncClient client) {
+        return text(client.callTool(new CallToolRequest("pid", Map.of())).block());
+    }
+
+    @Test
+    void asyncClientBorrowsWhenSubscribedAndSharesSessionsWithEqualSyncClients() {
+        long before = childProcesses();
+        McpAsyncClient async = asyncClient("async");
+        Mono<McpSchema.CallToolResult> pending = async.callTool(new CallToolRequest("pid", Map.of()));
+        assertThat(childProcesses()).as("nothing starts before the Mono is subscribed").isEqualTo(before);
+        String pid = text(pending.block());
+        assertThat(async.isInitialized()).isTrue();
+        assertThat(async.closeGracefully().block(Duration.ofSeconds(5))).isNull();
+
+        try (McpSyncClient sync = client("async")) {
+            assertThat(serverPid(sync)).isEqualTo(pid);
+        }
+        McpAsyncClient again = asyncClient("async");
+        assertThat(serverPid(again)).isEqualTo(pid);
+        again.close();
+    }
+
+    @Test
+    void closeDuringAnAsyncCallReturnsTheSessionOnlyWhenTheCallHasFinished() throws Exception {
+        McpAsyncClient first = asyncClient("async-in-flight");
+        String pid = serverPid(first);
+        CompletableFuture<McpSchema.CallToolResult> running = first.callTool(
+                new CallToolRequest("sleep", Map.of("ms", 1500))).toFuture();
+        Thread.sleep(200);
+        CompletableFuture<Void> returned = first.closeGracefully().toFuture();
+        assertThat(returned).isNotDone();
+
+        try (McpSyncClient during = client("async-in-flight")) {
+            assertThat(serverPid(during)).as("the session is still running the first client's call").isNotEqualTo(pid);
+        }
+        assertThat(text(running.get(10, TimeUnit.SECONDS))).isEqualTo("slept");
+        returned.get(5, TimeUnit.SECONDS);
+        try (McpSyncClient a = client("async-in-flight"); McpSyncClient b = client("async-in-flight")) {
+            assertThat(List.of(serverPid(a), serverPid(b))).as("both idle sessions, the first one back").contains(pid);
+        }
+    }
+
+    @Test
+    void aCancelledAsyncCallKeepsItsSessionFromTheNextBorrower() throws Exception {
+        McpAsyncClient first = asyncClient("async-cancel");
+        String pid = serverPid(first);
+        Disposable running = first.callTool(new CallToolRequest("sleep", Map.of("ms", 3000))).subscribe();
+        Thread.sleep(200);
+        running.dispose();
+        first.close();
+        try (McpSyncClient next = client("async-cancel")) {
+            assertThat(serverPid(next)).isNotEqualTo(pid);
+        }
+    }
+
+    @Test
+    void asyncSamplingHandlersAnswerForTheClientThatHoldsTheSession() {
+        String pid;
+        McpAsyncClient first = McpClient.async(transport(Map.of("TENANT", "async-sampling")))
+                .sampling(request -> Mono.just(McpSchema.CreateMessageResult.builder()
+                        .content(new TextContent("async-first")).model("test").build()))
+                .build();
+        pid = serverPid(first);
+        assertThat(text(first.callTool(new CallToolRequest("sample", Map.of())).block())).isEqualTo("async-first");
+        first.closeGracefully().block();
+        try (McpSyncClient second = samplingClient("async-sampling", "sync-second")) {
+            assertThat(serverPid(second)).isEqualTo(pid);
+            assertThat(text(second.callTool(new CallToolRequest("sample", Map.of())))).isEqualTo("sync-second");
         }
     }
 

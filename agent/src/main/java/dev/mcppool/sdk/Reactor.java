@@ -1,0 +1,69 @@
+package dev.mcppool.sdk;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The few Project Reactor operations the async client's facade needs, called reflectively on the copy of Reactor the
+ * SDK was loaded with (the agent carries none). Monos are plain {@code Object}s here.
+ */
+final class Reactor {
+
+    private final Method defer;
+    private final Method error;
+    private final Method fromFuture;
+    private final Method block;
+    private final Method doOnSuccess;
+    private final Method doOnError;
+    private final Method doFinally;
+    private final Method subscribeOn;
+    private final Object boundedElastic;
+    private final Object cancel;
+
+    Reactor(ClassLoader sdk) throws ReflectiveOperationException {
+        Class<?> mono = Class.forName("reactor.core.publisher.Mono", false, sdk);
+        Class<?> scheduler = Class.forName("reactor.core.scheduler.Scheduler", false, sdk);
+        defer = Members.method(mono, "defer", Supplier.class);
+        error = Members.method(mono, "error", Throwable.class);
+        fromFuture = Members.method(mono, "fromFuture", CompletableFuture.class);
+        block = Members.method(mono, "block");
+        doOnSuccess = Members.method(mono, "doOnSuccess", Consumer.class);
+        doOnError = Members.method(mono, "doOnError", Consumer.class);
+        doFinally = Members.method(mono, "doFinally", Consumer.class);
+        subscribeOn = Members.method(mono, "subscribeOn", scheduler);
+        boundedElastic = Members.method(Class.forName("reactor.core.scheduler.Schedulers", false, sdk),
+                "boundedElastic").invoke(null);
+        cancel = Class.forName("reactor.core.publisher.SignalType", false, sdk).getField("CANCEL").get(null);
+    }
+
+    /** {@code Mono.defer(monos)}, subscribed on the bounded elastic scheduler when the body may block. */
+    Object defer(Supplier<Object> monos, boolean mayBlock) {
+        Object deferred = Members.invokeUnchecked(defer, null, monos);
+        return mayBlock ? Members.invokeUnchecked(subscribeOn, deferred, boundedElastic) : deferred;
+    }
+
+    Object error(Throwable failure) {
+        return Members.invokeUnchecked(error, null, failure);
+    }
+
+    Object completionOf(CompletableFuture<?> future) {
+        return Members.invokeUnchecked(fromFuture, null, future);
+    }
+
+    Object block(Object mono) {
+        return Members.invokeUnchecked(block, mono);
+    }
+
+    /**
+     * {@code mono} with callbacks: {@code onSuccess} with its value, {@code onError} with its failure, then
+     * {@code onEnd} once it has ended in any way, told whether the subscriber cancelled it.
+     */
+    Object observe(Object mono, Consumer<Object> onSuccess, Consumer<Throwable> onError, Consumer<Boolean> onEnd) {
+        Object observed = Members.invokeUnchecked(doOnSuccess, mono, onSuccess);
+        observed = Members.invokeUnchecked(doOnError, observed, onError);
+        Consumer<Object> finished = signal -> onEnd.accept(signal == cancel);
+        return Members.invokeUnchecked(doFinally, observed, finished);
+    }
+}
