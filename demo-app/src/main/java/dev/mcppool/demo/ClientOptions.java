@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * server.
  */
 record ClientOptions(String transport, String stdioCommand, String url, int requests, int threads, String tool,
-        String argName, String argValue, List<Map.Entry<String, String>> headers, Duration requestTimeout, int batches, List<Duration> durations, boolean leakOne, boolean hold) {
+        String argName, String argValue, List<Map.Entry<String, String>> headers, Duration requestTimeout, int batches, List<Duration> durations, boolean leakOne, boolean hold,
+        boolean async) {
 
     static final String STDIO = "stdio";
     static final String HTTP = "http";
@@ -42,6 +43,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         List<Duration> durations = List.of();
         boolean leakOne = false;
         boolean hold = false;
+        boolean async = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -60,6 +62,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
                         .map(ClientOptions::duration).toList();
                 case "--leak-one" -> leakOne = true;
                 case "--hold" -> hold = true;
+                case "--api" -> async = api(value(args, ++i, option));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -83,7 +86,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         }
         return new ClientOptions(transport, stdioCommand, url, requests, threads, tool, argName, argValue,
                 List.copyOf(headers),
-                requestTimeout, batches, durations, leakOne, hold);
+                requestTimeout, batches, durations, leakOne, hold, async);
     }
 
     /** The tool argument of request i: {@code req-<i>}, or the fixed {@code --arg-value} (a number if it is all digits). */
@@ -141,6 +144,14 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
         };
+    }
+
+    /** {@code --api sync|async}: which SDK client the per-request loop builds; true for async. */
+    private static boolean api(String value) {
+        if (!value.equals("sync") && !value.equals("async")) {
+            throw new IllegalArgumentException("--api must be sync or async, not " + value);
+        }
+        return value.equals("async");
     }
 
     private static String transport(String value) {

@@ -14,7 +14,7 @@ public final class DemoApp {
             "       java -jar demo-app.jar server http [--port N]",
             "       java -jar demo-app.jar [--transport stdio|http] [--stdio \"<command line>\" | --url <http url>]",
             "                              [--requests N] [--threads T] [--tool NAME] [--arg-name NAME]",
-            "                              [--header Name=Value]... [--request-timeout 20s] [--hold]",
+            "                              [--header Name=Value]... [--request-timeout 20s] [--api sync|async] [--hold]",
             "       " + IsolationProbe.USAGE.substring("usage: ".length()));
 
     private DemoApp() {

@@ -37,7 +37,7 @@ final class DemoClient {
                     }
                 }
                 PerRequestClientLoop loop = new PerRequestClientLoop(target.transports(), options.tool(),
-                        options.argName(), options::argument, options.requestTimeout());
+                        options.argName(), options::argument, options.requestTimeout(), options.async());
                 PerRequestClientLoop.Result result = loop.run(options.requests(), options.threads(),
                         options.duration(batch));
                 System.out.println("batch=" + batch);

@@ -1,5 +1,6 @@
 package dev.mcppool.demo;
 
+import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpClientTransport;
@@ -35,16 +36,18 @@ final class PerRequestClientLoop {
     private final String argName;
     private final IntFunction<Object> argument;
     private final Duration requestTimeout;
+    private final boolean async;
     private final AtomicInteger errors = new AtomicInteger();
     private final Map<String, Integer> errorTypes = new ConcurrentSkipListMap<>();
 
     PerRequestClientLoop(Supplier<McpClientTransport> transports, String tool, String argName,
-            IntFunction<Object> argument, Duration requestTimeout) {
+            IntFunction<Object> argument, Duration requestTimeout, boolean async) {
         this.transports = transports;
         this.tool = tool;
         this.argName = argName;
         this.argument = argument;
         this.requestTimeout = requestTimeout;
+        this.async = async;
     }
 
     /**
@@ -84,9 +87,9 @@ final class PerRequestClientLoop {
 
     /** One full build → initialize → callTool → close cycle; returns the result text, or null on failure. */
     private String request(int i) {
-        try (McpSyncClient client = McpClient.sync(transports.get()).requestTimeout(requestTimeout).build()) {
-            client.initialize();
-            CallToolResult result = client.callTool(new CallToolRequest(tool, Map.of(argName, argument.apply(i))));
+        try {
+            CallToolRequest request = new CallToolRequest(tool, Map.of(argName, argument.apply(i)));
+            CallToolResult result = async ? callAsync(request) : callSync(request);
             String text = text(result);
             if (Boolean.TRUE.equals(result.isError())) {
                 throw new IllegalStateException("tool " + tool + " reported an error: " + text);
@@ -98,6 +101,23 @@ final class PerRequestClientLoop {
                 System.err.println("error request=" + i + " " + describe(e));
             }
             return null;
+        }
+    }
+
+    private CallToolResult callSync(CallToolRequest request) {
+        try (McpSyncClient client = McpClient.sync(transports.get()).requestTimeout(requestTimeout).build()) {
+            client.initialize();
+            return client.callTool(request);
+        }
+    }
+
+    /** The same cycle with the async client, as a reactive application written per request would do it. */
+    private CallToolResult callAsync(CallToolRequest request) {
+        McpAsyncClient client = McpClient.async(transports.get()).requestTimeout(requestTimeout).build();
+        try {
+            return client.initialize().then(client.callTool(request)).block();
+        } finally {
+            client.closeGracefully().block();
         }
     }
 

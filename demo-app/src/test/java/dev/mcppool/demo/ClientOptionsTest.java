@@ -80,10 +80,11 @@ class ClientOptionsTest {
                 .hasMessageContaining("--url");
         assertThatThrownBy(() -> ClientOptions.parse("--stdio", "x", "--url", "http://h:1/mcp"))
                 .hasMessageContaining("exclude");
-        assertThatThrownBy(() -> ClientOptions.parse("--header", "A=b")).hasMessageContaining("http transport");
+        assertThatThrownBy(() -> ClientOptions.parse("--header", "A=b")).hasMessageContaining("http and sse transports");
         assertThatThrownBy(() -> ClientOptions.parse("--transport", "http", "--header", "novalue"))
                 .hasMessageContaining("Name=Value");
-        assertThatThrownBy(() -> ClientOptions.parse("--transport", "sse")).hasMessageContaining("stdio or http");
+        assertThatThrownBy(() -> ClientOptions.parse("--transport", "websocket")).hasMessageContaining("stdio, http or sse");
+        assertThatThrownBy(() -> ClientOptions.parse("--api", "blocking")).hasMessageContaining("sync or async");
         assertThatThrownBy(() -> ClientOptions.parse("--requests", "0")).hasMessageContaining("positive");
         assertThatThrownBy(() -> ClientOptions.parse("--threads", "two")).hasMessageContaining("positive");
         assertThatThrownBy(() -> ClientOptions.parse("--requests")).hasMessageContaining("needs a value");

@@ -1,6 +1,8 @@
 package dev.mcppool.demo;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,12 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The per-request loop against the in-process HTTP server: one server session per request, results in order. */
 class OwnHttpServerTest {
 
-    @Test
-    void everyRequestIsOneSessionWithItsOwnEcho() throws Exception {
-        ClientOptions options = ClientOptions.parse("--transport", "http", "--requests", "6", "--threads", "3");
+    @ParameterizedTest
+    @CsvSource({"http,sync", "http,async", "sse,sync", "sse,async"})
+    void everyRequestIsOneSessionWithItsOwnEcho(String transport, String api) throws Exception {
+        ClientOptions options = ClientOptions.parse("--transport", transport, "--api", api, "--requests", "6",
+                "--threads", "3");
         try (ClientTarget target = ClientTarget.of(options)) {
             PerRequestClientLoop.Result result = new PerRequestClientLoop(target.transports(), options.tool(),
-                        options.argName(), options::argument, options.requestTimeout()).run(options.requests(), options.threads(), null);
+                        options.argName(), options::argument, options.requestTimeout(), options.async())
+                    .run(options.requests(), options.threads(), null);
 
             assertThat(result.errors()).isZero();
             assertThat(result.texts()).containsExactly(
@@ -32,7 +37,7 @@ class OwnHttpServerTest {
                 "--duration", "1s");
         try (ClientTarget target = ClientTarget.of(options)) {
             PerRequestClientLoop.Result result = new PerRequestClientLoop(target.transports(), options.tool(),
-                    options.argName(), options::argument, options.requestTimeout())
+                    options.argName(), options::argument, options.requestTimeout(), options.async())
                     .run(options.requests(), options.threads(), options.duration(1));
 
             assertThat(result.texts().length).isBetween(1, 99_999);

@@ -7,7 +7,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** 200 per-request clients of the demo's own HTTP server (Streamable HTTP, legacy SSE), with and without the agent. */
+/**
+ * 200 per-request clients of the demo's own HTTP server (Streamable HTTP, legacy SSE), without the agent, and with it
+ * for the sync and the async client.
+ */
 class HttpPoolingIT {
 
     @Test
@@ -24,16 +27,23 @@ class HttpPoolingIT {
         DemoReport pooled = DemoRun.withAgent("maxPerKey=4")
                 .args("--transport", transport, "--requests", "200", "--threads", "4")
                 .run(output, transport + "-pooled", Duration.ofMinutes(2));
+        DemoReport pooledAsync = DemoRun.withAgent("maxPerKey=4")
+                .args("--transport", transport, "--api", "async", "--requests", "200", "--threads", "4")
+                .run(output, transport + "-pooled-async", Duration.ofMinutes(2));
         DemoReport unpooled = DemoRun.withoutAgent()
                 .args("--transport", transport, "--requests", "200", "--threads", "4")
                 .run(output, transport + "-unpooled", Duration.ofMinutes(2));
 
-        System.out.printf("%s, 200 requests, 4 threads: without agent p50=%.2f ms, with agent p50=%.2f ms%n",
-                transport, unpooled.millis("p50"), pooled.millis("p50"));
+        System.out.printf("%s, 200 requests, 4 threads: without agent p50=%.2f ms, with agent p50=%.2f ms"
+                + " (async client: %.2f ms)%n", transport, unpooled.millis("p50"), pooled.millis("p50"),
+                pooledAsync.millis("p50"));
         assertThat(pooled.errors()).isZero();
         assertThat(unpooled.errors()).isZero();
         assertThat(pooled.integer("server-sessions")).isBetween(1, 4);
         assertThat(unpooled.integer("server-sessions")).isEqualTo(200);
         assertThat(pooled.resultsDigest()).isEqualTo(unpooled.resultsDigest());
+        assertThat(pooledAsync.errors()).isZero();
+        assertThat(pooledAsync.integer("server-sessions")).isBetween(1, 4);
+        assertThat(pooledAsync.resultsDigest()).isEqualTo(unpooled.resultsDigest());
     }
 }

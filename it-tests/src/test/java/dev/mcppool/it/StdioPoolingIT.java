@@ -7,7 +7,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** 200 per-request clients of the demo's own stdio server, in one JVM with the agent and one without. */
+/**
+ * 200 per-request clients of the demo's own stdio server, without the agent, and with it for the sync and the async
+ * client.
+ */
 class StdioPoolingIT {
 
     private static final String REQUESTS = "200";
@@ -17,12 +20,15 @@ class StdioPoolingIT {
         DemoReport pooled = DemoRun.withAgent("maxPerKey=4")
                 .args("--requests", REQUESTS, "--threads", "4")
                 .run(output, "pooled", Duration.ofMinutes(3));
+        DemoReport pooledAsync = DemoRun.withAgent("maxPerKey=4")
+                .args("--api", "async", "--requests", REQUESTS, "--threads", "4")
+                .run(output, "pooled-async", Duration.ofMinutes(3));
         DemoReport unpooled = DemoRun.withoutAgent()
                 .args("--requests", REQUESTS, "--threads", "4")
                 .run(output, "unpooled", Duration.ofMinutes(10));
 
-        System.out.printf("stdio, 200 requests, 4 threads: without agent p50=%.1f ms, with agent p50=%.3f ms%n",
-                unpooled.millis("p50"), pooled.millis("p50"));
+        System.out.printf("stdio, 200 requests, 4 threads: without agent p50=%.1f ms, with agent p50=%.3f ms"
+                + " (async client: %.3f ms)%n", unpooled.millis("p50"), pooled.millis("p50"), pooledAsync.millis("p50"));
         assertThat(pooled.errors()).isZero();
         assertThat(unpooled.errors()).isZero();
         assertThat(pooled.integer("server-processes")).isBetween(1, 4);
@@ -30,5 +36,8 @@ class StdioPoolingIT {
         assertThat(unpooled.integer("server-processes")).isEqualTo(200);
         assertThat(unpooled.integer("server-handshakes")).isEqualTo(200);
         assertThat(pooled.resultsDigest()).isEqualTo(unpooled.resultsDigest());
+        assertThat(pooledAsync.errors()).isZero();
+        assertThat(pooledAsync.integer("server-processes")).isBetween(1, 4);
+        assertThat(pooledAsync.resultsDigest()).isEqualTo(unpooled.resultsDigest());
     }
 }
