@@ -1,5 +1,6 @@
 package dev.mcppool.pool;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -10,7 +11,6 @@ import java.time.temporal.TemporalAmount;
 import java.time.temporal.TemporalAccessor;
 import java.util.StringJoiner;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The key part for an application callback that computes what the server sees (a header supplier, a request
@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A lambda or record counts by its class and the values it holds, so {@code () -> "Bearer " + token} built anew
  * for every request shares sessions with its twins that hold an equal token, and never with one that holds another.
- * Held values that are not plain values count by instance; objects with an {@code equals} of their own that are not
- * plain values (a mutable map, say) cannot be compared safely and make the callback unique.
+ * Arrays count by their elements; an object of a class without instance fields counts by its class; any other held
+ * value (a map, a bean) counts by instance: equal but different objects never share. Classes count together with
+ * their class loader, so the same code loaded twice (two web applications) does not share.
  * Values appear only as fingerprints ({@link Secrets#fingerprint}).
  */
 public final class CallbackIdentity {
 
     private static final int MAX_DEPTH = 4;
-    private static final AtomicLong UNIQUE = new AtomicLong();
 
     private CallbackIdentity() {
     }
@@ -43,7 +43,10 @@ public final class CallbackIdentity {
             return type.getSimpleName() + ":" + Secrets.fingerprint(value.toString());
         }
         if (value instanceof Class<?> named) {
-            return "class:" + named.getName();
+            return "class:" + className(named);
+        }
+        if (type.isArray()) {
+            return depth < MAX_DEPTH ? describeArray(value, depth) : InstanceIds.of(value);
         }
         if (depth < MAX_DEPTH && type.isRecord()) {
             return describeRecord(value, type, depth);
@@ -51,13 +54,24 @@ public final class CallbackIdentity {
         if (depth < MAX_DEPTH && type.isHidden() && type.isSynthetic()) {
             return describeLambda(value, type, depth);
         }
-        if (overridesEquals(type)) {
-            return "unique#" + UNIQUE.incrementAndGet();
-        }
         if (isStateless(type)) {
-            return "class:" + type.getName();
+            return "class:" + className(type);
         }
         return InstanceIds.of(value);
+    }
+
+    /** The class's name and its loader's identity. */
+    private static String className(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        return type.getName() + "@" + (loader == null ? "boot" : InstanceIds.of(loader));
+    }
+
+    private static String describeArray(Object array, int depth) {
+        StringJoiner elements = new StringJoiner(",", className(array.getClass()) + "[", "]");
+        for (int i = 0; i < Array.getLength(array); i++) {
+            elements.add(describe(Array.get(array, i), depth + 1));
+        }
+        return elements.toString();
     }
 
     /** Instances of a class without instance fields (a default validator, a no-op customizer) all compute the same. */
@@ -82,7 +96,7 @@ public final class CallbackIdentity {
     }
 
     private static String describeRecord(Object value, Class<?> type, int depth) {
-        StringJoiner components = new StringJoiner(",", type.getName() + "(", ")");
+        StringJoiner components = new StringJoiner(",", className(type) + "(", ")");
         try {
             for (RecordComponent component : type.getRecordComponents()) {
                 var accessor = component.getAccessor();
@@ -112,11 +126,4 @@ public final class CallbackIdentity {
         return captured.toString();
     }
 
-    private static boolean overridesEquals(Class<?> type) {
-        try {
-            return type.getMethod("equals", Object.class).getDeclaringClass() != Object.class;
-        } catch (NoSuchMethodException e) {
-            return true;
-        }
-    }
 }

@@ -10,6 +10,7 @@ import dev.mcppool.pool.ServerUnavailableException;
 import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The pooled side of one {@code McpSyncClient} or {@code McpAsyncClient} the application built: its first request
@@ -23,6 +24,8 @@ final class ClientFacade {
             "getServerInstructions", "getServerInfo", "getCurrentInitializationResult");
     private static final Set<String> ALWAYS_LOCAL = Set.of("getClientCapabilities", "getClientInfo");
     private static final String MONO_CLASS = "reactor.core.publisher.Mono";
+    /** Async methods that change the client when called, not when subscribed: they take part in the lease at once. */
+    private static final Set<String> EAGER = Set.of("addRoot", "removeRoot");
 
     /** How a call may go on: on {@code lease}, failing with {@code failure}, or by the SDK's own method (neither). */
     private record Entry(Lease lease, Throwable failure) {
@@ -67,7 +70,7 @@ final class ClientFacade {
         }
         Method method = reactive ? sdk.asyncMethod(name, descriptor) : sdk.syncMethod(name, descriptor);
         if (reactive && method.getReturnType().getName().equals(MONO_CLASS)) {
-            return callLater(client, method, arguments);
+            return EAGER.contains(name) ? callNow(client, method, arguments) : callLater(client, method, arguments);
         }
         Entry entry = enter(name);
         if (entry == Entry.PASS_THROUGH) {
@@ -76,10 +79,24 @@ final class ClientFacade {
         if (entry.failure() != null) {
             return Redirected.failure(entry.failure());
         }
+        Lease current = entry.lease();
         try {
-            return invoke(entry.lease(), method, arguments);
+            Redirected outcome = invoke(current, method, arguments);
+            Throwable failure = Redirected.failureOf(outcome);
+            if (failure != null && sdk.isStaleSession(failure)) {
+                Entry fresh = replaceStaleSession(current, name);
+                if (fresh != null) {
+                    current = fresh.lease();
+                    if (current != null) {
+                        outcome = invoke(current, method, arguments);
+                    }
+                }
+            }
+            return outcome;
         } finally {
-            callFinished(entry.lease());
+            if (current != null) {
+                callFinished(current, true);
+            }
         }
     }
 
@@ -95,6 +112,16 @@ final class ClientFacade {
             }
             return Redirected.failure(failure);
         }
+    }
+
+    /** An async method that acts when called: it joins the lease now and answers the session's Mono. */
+    private Redirected callNow(Object client, Method method, Object[] arguments) {
+        synchronized (this) {
+            if (detached) {
+                return null;
+            }
+        }
+        return Redirected.value(start(client, method, arguments));
     }
 
     /** An async request: a Mono that borrows (if needed) and runs the request on the session when subscribed. */
@@ -119,30 +146,74 @@ final class ClientFacade {
         if (entry.failure() != null) {
             return reactor.error(entry.failure());
         }
-        Lease current = entry.lease();
+        Lease[] current = {entry.lease()};
         changes.sending(method.getName());
         Object request;
         try {
-            request = Members.invoke(method, target(current), arguments);
+            request = Members.invoke(method, target(current[0]), arguments);
         } catch (Throwable failure) {
-            markNotReusable();
-            callFinished(current);
+            // thrown before anything was sent (an invalid argument): the session is as good as before
+            callFinished(current[0], false);
             return reactor.error(failure);
         }
+        request = reactor.onErrorResume(request, failure -> {
+            Entry fresh = sdk.isStaleSession(failure) ? replaceStaleSession(current[0], method.getName()) : null;
+            if (fresh == null) {
+                return reactor.error(failure);
+            }
+            current[0] = fresh.lease();
+            if (current[0] == null) {
+                return reactor.error(failure);
+            }
+            try {
+                return Members.invoke(method, target(current[0]), arguments);
+            } catch (Throwable retryFailure) {
+                return reactor.error(retryFailure);
+            }
+        });
+        AtomicBoolean answered = new AtomicBoolean();
         return reactor.observe(request,
-                value -> changes.succeeded(sdk, method.getName(), arguments),
+                value -> {
+                    answered.set(true);
+                    changes.succeeded(sdk, method.getName(), arguments);
+                },
                 failure -> {
+                    answered.set(true);
                     if (!sdk.isServerError(failure)) {
                         markNotReusable();
                     }
                 },
                 cancelled -> {
-                    if (cancelled) {
+                    boolean abandonedInFlight = cancelled && !answered.get();
+                    if (abandonedInFlight) {
                         // the server may still be working on it: the next borrower must not get that session
                         markNotReusable();
                     }
-                    callFinished(current);
+                    if (current[0] != null) {
+                        callFinished(current[0], !abandonedInFlight);
+                    }
                 });
+    }
+
+    /**
+     * The server no longer knows {@code stale}'s session (restarted, expired) and rejected the request without running
+     * it. If this is the lease's only call and the lease has left nothing on that session, the session is dropped and
+     * a fresh one borrowed for the request. Returns null to let the failure stand; otherwise the old lease is gone and
+     * the entry holds the new one (no lease when none could be had: the failure stands then too).
+     */
+    private Entry replaceStaleSession(Lease stale, String name) {
+        synchronized (this) {
+            if (lease != stale || callsInFlight != 1 || closed || !changes.none()) {
+                return null;
+            }
+            lease = null;
+            callsInFlight = 0;
+            reusable = true;
+        }
+        session(stale).callbacks().unroute();
+        stale.release(LeaseEnd.BROKEN);
+        Entry entry = enter(name);
+        return entry.lease() != null ? entry : new Entry(null, entry.failure());
     }
 
     private Object target(Lease current) {
@@ -203,11 +274,14 @@ final class ClientFacade {
         reusable = false;
     }
 
-    private void callFinished(Lease current) {
-        try {
-            current.requestFinished();
-        } catch (RuntimeException e) {
-            AgentLog.warnOnce("mcp-pool: could not record a finished request for " + key + " (" + e + ")");
+    /** {@code answered}: the request ran to an answer, so it tells whether a new session started. */
+    private void callFinished(Lease current, boolean answered) {
+        if (answered) {
+            try {
+                current.requestFinished();
+            } catch (RuntimeException e) {
+                AgentLog.warnOnce("mcp-pool: could not record a finished request for " + key + " (" + e + ")");
+            }
         }
         Lease finished;
         boolean reuse;
@@ -278,16 +352,33 @@ final class ClientFacade {
         }
     }
 
-    /** No call of this lease is running: its callbacks stop, what it left on the server is undone, the session goes back. */
-    private void end(Lease finished, boolean reusable) {
+    /**
+     * No call of this lease is running: what it left on the server is undone, its callbacks stop, the session goes
+     * back. An async client's lease may end on a transport thread, where the blocking undo must not run.
+     */
+    private void end(Lease finished, boolean reuse) {
+        if (reuse && reactive && !changes.none()) {
+            try {
+                sdk.reactor().runBlocking(() -> release(finished, true));
+                return;
+            } catch (RuntimeException e) {
+                AgentLog.warnOnce("mcp-pool: could not undo a lease's changes in the background (" + e
+                        + "); its session is discarded");
+                reuse = false;
+            }
+        }
+        release(finished, reuse);
+    }
+
+    private void release(Lease finished, boolean reusable) {
         SdkSession session = session(finished);
-        session.callbacks().unroute();
         LeaseEnd end = LeaseEnd.BROKEN;
         try {
             if (reusable) {
                 end = changes.undo(sdk, session.client(), key);
             }
         } finally {
+            session.callbacks().unroute();
             finished.release(end);
             sessionReturned.complete(null);
         }

@@ -31,6 +31,7 @@ abstract class HttpTransportSupport implements TransportSupport {
     private final Field endpoint;
     private final Field requestBuilder;
     private final Field httpClient;
+    private final Field requestCustomizer;
     private final List<Field> plainSettings = new ArrayList<>();
     private final List<Field> callbackSettings = new ArrayList<>();
     private final Constructor<?> constructor;
@@ -49,6 +50,7 @@ abstract class HttpTransportSupport implements TransportSupport {
         endpoint = Members.field(transportClass, endpointField);
         requestBuilder = Members.field(transportClass, "requestBuilder");
         httpClient = Members.field(transportClass, "httpClient");
+        requestCustomizer = Members.field(transportClass, "httpRequestCustomizer");
         addExisting(plainSettingFields, plainSettings);
         addExisting(callbackFields, callbackSettings);
         constructor = recipeConstructor(constructorFields);
@@ -135,6 +137,12 @@ abstract class HttpTransportSupport implements TransportSupport {
         String label = labelPrefix() + ": " + redacted(base, endpointPath)
                 + (headers.isEmpty() ? "" : " (headers: " + String.join(", ", headers.keySet()) + ")");
         return TransportIdentity.of(label, identity);
+    }
+
+    @Override
+    public boolean customizesRequests(Object transport) {
+        Object customizer = Members.read(requestCustomizer, transport);
+        return customizer != null && !customizer.getClass().getSimpleName().equals("Noop");
     }
 
     @Override

@@ -33,6 +33,11 @@ final class LeaseChanges {
         }
     }
 
+    /** Whether the lease has changed nothing on the session so far. */
+    synchronized boolean none() {
+        return !tainted && subscriptions.isEmpty();
+    }
+
     /**
      * Called once the lease's calls have finished, before the session goes back: undoes what can be undone on the
      * pooled {@code client} and says how the lease ended.

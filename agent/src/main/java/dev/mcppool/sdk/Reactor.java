@@ -3,6 +3,7 @@ package dev.mcppool.sdk;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -18,8 +19,10 @@ final class Reactor {
     private final Method doOnSuccess;
     private final Method doOnError;
     private final Method doFinally;
+    private final Method onErrorResume;
     private final Method subscribeOn;
-    private final Object boundedElastic;
+    private final Method boundedElastic;
+    private final Method schedule;
     private final Object cancel;
 
     Reactor(ClassLoader sdk) throws ReflectiveOperationException {
@@ -32,28 +35,46 @@ final class Reactor {
         doOnSuccess = Members.method(mono, "doOnSuccess", Consumer.class);
         doOnError = Members.method(mono, "doOnError", Consumer.class);
         doFinally = Members.method(mono, "doFinally", Consumer.class);
+        onErrorResume = Members.method(mono, "onErrorResume", Function.class);
         subscribeOn = Members.method(mono, "subscribeOn", scheduler);
+        // looked up on each use: an application may reset Reactor's schedulers (tests, dev tools)
         boundedElastic = Members.method(Class.forName("reactor.core.scheduler.Schedulers", false, sdk),
-                "boundedElastic").invoke(null);
+                "boundedElastic");
+        schedule = Members.method(scheduler, "schedule", Runnable.class);
         cancel = Class.forName("reactor.core.publisher.SignalType", false, sdk).getField("CANCEL").get(null);
     }
 
     /** {@code Mono.defer(monos)}, subscribed on the bounded elastic scheduler when the body may block. */
     Object defer(Supplier<Object> monos, boolean mayBlock) {
         Object deferred = Members.invokeUnchecked(defer, null, monos);
-        return mayBlock ? Members.invokeUnchecked(subscribeOn, deferred, boundedElastic) : deferred;
+        return mayBlock ? Members.invokeUnchecked(subscribeOn, deferred, boundedElastic()) : deferred;
+    }
+
+    /** Runs {@code task} on the bounded elastic scheduler, where blocking is allowed. */
+    void runBlocking(Runnable task) {
+        Members.invokeUnchecked(schedule, boundedElastic(), task);
+    }
+
+    private Object boundedElastic() {
+        return Members.invokeUnchecked(boundedElastic, null);
     }
 
     Object error(Throwable failure) {
         return Members.invokeUnchecked(error, null, failure);
     }
 
+    /** A Mono that completes with {@code future}; cancelling it leaves {@code future} alone. */
     Object completionOf(CompletableFuture<?> future) {
-        return Members.invokeUnchecked(fromFuture, null, future);
+        return Members.invokeUnchecked(fromFuture, null, future.copy());
     }
 
     Object block(Object mono) {
         return Members.invokeUnchecked(block, mono);
+    }
+
+    /** {@code mono}, or if it fails, the Mono {@code fallback} makes of its failure. */
+    Object onErrorResume(Object mono, Function<Throwable, Object> fallback) {
+        return Members.invokeUnchecked(onErrorResume, mono, fallback);
     }
 
     /**

@@ -56,6 +56,10 @@ final class SpecKeys {
             }
         }
         identity.addAll(callbacks.identity());
+        if (sdk.isReactive(spec) && support.customizesRequests(transport)) {
+            return unpooled("an async client whose HTTP requests a customizer shapes (what it adds may come from the"
+                    + " subscriber's Reactor context, which cannot be part of a key)");
+        }
         TransportIdentity transportIdentity = support.identify(transport);
         if (!transportIdentity.poolable()) {
             return unpooled(transportIdentity.unpooledReason());

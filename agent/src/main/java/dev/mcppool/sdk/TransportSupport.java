@@ -21,6 +21,14 @@ interface TransportSupport {
      */
     Optional<Callable<Object>> recipe(Object transport);
 
+    /**
+     * Whether the application shapes each request itself (an HTTP request customizer): with the async client, what it
+     * adds may come from the subscriber's Reactor context, which a key cannot see.
+     */
+    default boolean customizesRequests(Object transport) {
+        return false;
+    }
+
     /** Adjusts a transport about to become a pooled session (before it connects). */
     default void prepareForPool(Object transport) {
     }

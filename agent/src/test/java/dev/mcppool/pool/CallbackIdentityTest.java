@@ -50,10 +50,23 @@ class CallbackIdentityTest {
         assertThat(CallbackIdentity.of(fromRecord(new Credentials("ann", "s3cr3t-token")))).doesNotContain("s3cr3t");
     }
 
+    private static Supplier<String> fromChars(char[] token) {
+        return () -> "Bearer " + new String(token);
+    }
+
     @Test
-    void objectsThatCannotBeComparedSafelyCountByInstanceOrAreUnique() {
+    void arraysCountByTheirElements() {
+        assertThat(CallbackIdentity.of(fromChars("alice".toCharArray())))
+                .isEqualTo(CallbackIdentity.of(fromChars("alice".toCharArray())))
+                .isNotEqualTo(CallbackIdentity.of(fromChars("bob".toCharArray())));
+    }
+
+    @Test
+    void otherObjectsCountByInstance() {
         Map<String, String> headers = new HashMap<>(Map.of("Authorization", "x"));
-        assertThat(CallbackIdentity.of(fromMap(headers))).isNotEqualTo(CallbackIdentity.of(fromMap(headers)));
+        assertThat(CallbackIdentity.of(fromMap(headers))).isEqualTo(CallbackIdentity.of(fromMap(headers)));
+        assertThat(CallbackIdentity.of(fromMap(headers)))
+                .isNotEqualTo(CallbackIdentity.of(fromMap(new HashMap<>(headers))));
 
         AtomicInteger counter = new AtomicInteger();
         Supplier<Object> holdsCounter = () -> counter;

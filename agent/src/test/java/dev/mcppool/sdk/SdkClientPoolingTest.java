@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The client facades (sync and async) against the real SDK, instrumented in this JVM, and a real stdio server process. */
@@ -336,6 +337,59 @@ class SdkClientPoolingTest {
         try (McpSyncClient next = client("async-cancel")) {
             assertThat(serverPid(next)).isNotEqualTo(pid);
         }
+    }
+
+    @Test
+    void aCancelAfterTheAnswerKeepsTheSession() {
+        McpAsyncClient first = asyncClient("async-next");
+        String pid = Flux.from(first.callTool(new CallToolRequest("pid", Map.of()))).map(SdkClientPoolingTest::text)
+                .next().block();
+        first.close();
+        try (McpSyncClient next = client("async-next")) {
+            assertThat(serverPid(next)).isEqualTo(pid);
+        }
+    }
+
+    @Test
+    void cancelledFirstRequestsDoNotCountAsServersFailingToStart() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            McpAsyncClient client = asyncClient("async-cancel-first");
+            client.callTool(new CallToolRequest("pid", Map.of())).timeout(Duration.ofMillis(1))
+                    .onErrorResume(e -> Mono.empty()).block();
+            client.close();
+        }
+        try (McpSyncClient next = client("async-cancel-first")) {
+            assertThat(serverPid(next)).isNotBlank();
+        }
+    }
+
+    @Test
+    void closeGracefullyMayBeAwaitedAgainAfterATimeout() {
+        McpAsyncClient client = asyncClient("async-close-twice");
+        serverPid(client);
+        client.callTool(new CallToolRequest("sleep", Map.of("ms", 800))).subscribe();
+        assertThatThrownBy(() -> client.closeGracefully().block(Duration.ofMillis(100)))
+                .hasMessageContaining("Timeout");
+        assertThat(client.closeGracefully().block(Duration.ofSeconds(5))).isNull();
+    }
+
+    @Test
+    void asyncSubscriptionsAreUndoneWithoutBlockingTheTransport() {
+        long resetsBefore = pool.totals().resets();
+        McpAsyncClient first = McpClient.async(transport(Map.of("TENANT", "async-subscriptions")))
+                .requestTimeout(Duration.ofSeconds(4)).build();
+        String pid = serverPid(first);
+        long start = System.nanoTime();
+        first.subscribeResource(new McpSchema.SubscribeRequest(TestStdioServer.RESOURCE))
+                .then(first.callTool(new CallToolRequest("pid", Map.of())))
+                .then(first.closeGracefully())
+                .block(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(pool.totals().resets()).isEqualTo(resetsBefore + 1);
+        McpAsyncClient next = McpClient.async(transport(Map.of("TENANT", "async-subscriptions")))
+                .requestTimeout(Duration.ofSeconds(4)).build();
+        assertThat(serverPid(next)).isEqualTo(pid);
+        next.close();
     }
 
     @Test

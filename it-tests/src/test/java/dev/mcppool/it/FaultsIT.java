@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Faults between and during requests: the application sees no error the agent could have avoided. */
 class FaultsIT {
@@ -124,11 +126,20 @@ class FaultsIT {
         }
     }
 
-    @Test
-    void restartedHttpServerExecutesNoToolCallTwice(@TempDir Path output) throws Exception {
+    /**
+     * With {@code aliveBypassWindow=1h} no session is pinged before it is lent, so each one's first request after the
+     * restart meets a server that no longer knows the session: the server rejects it unexecuted, and the request goes
+     * to a fresh session instead of failing.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"maxPerKey=2|sync", "maxPerKey=2,aliveBypassWindow=1h|sync",
+            "maxPerKey=2,aliveBypassWindow=1h|async"})
+    void restartedHttpServerExecutesNoToolCallTwice(String options, String api, @TempDir Path output)
+            throws Exception {
         try (DemoHttpServerProcess server = DemoHttpServerProcess.start(output);
-             DemoRun run = DemoRun.withAgent("maxPerKey=2")
-                     .args("--url", server.url(), "--requests", "20", "--threads", "2", "--batches", "2")
+             DemoRun run = DemoRun.withAgent(options)
+                     .args("--url", server.url(), "--api", api, "--requests", "20", "--threads", "2",
+                             "--batches", "2")
                      .interactive().start(output, "no-double-calls")) {
             DemoReport first = run.awaitBatchReport(1, BATCH_LIMIT);
             List<String> firstCalls = server.calls();
