@@ -81,9 +81,10 @@ final class ClientFacade {
         }
         Lease current = entry.lease();
         try {
+            long staleBefore = session(current).staleSessionAnswers();
             Redirected outcome = invoke(current, method, arguments);
             Throwable failure = Redirected.failureOf(outcome);
-            if (failure != null && sdk.isStaleSession(failure)) {
+            if (failure != null && session(current).staleSessionAnswers() > staleBefore) {
                 Entry fresh = replaceStaleSession(current, name);
                 if (fresh != null) {
                     current = fresh.lease();
@@ -147,6 +148,7 @@ final class ClientFacade {
             return reactor.error(entry.failure());
         }
         Lease[] current = {entry.lease()};
+        long staleBefore = session(current[0]).staleSessionAnswers();
         changes.sending(method.getName());
         Object request;
         try {
@@ -157,7 +159,8 @@ final class ClientFacade {
             return reactor.error(failure);
         }
         request = reactor.onErrorResume(request, failure -> {
-            Entry fresh = sdk.isStaleSession(failure) ? replaceStaleSession(current[0], method.getName()) : null;
+            boolean stale = session(current[0]).staleSessionAnswers() > staleBefore;
+            Entry fresh = stale ? replaceStaleSession(current[0], method.getName()) : null;
             if (fresh == null) {
                 return reactor.error(failure);
             }

@@ -46,7 +46,6 @@ final class SdkBinding {
     private final Method subscribeRequestUri;
     private final Method unsubscribeRequestUri;
     private final Class<?> mcpError;
-    private final Class<?> sessionNotFound;
     private final List<TransportSupport> transports;
     private final Method newSyncSpec;
     private final Reactor reactor;
@@ -80,8 +79,6 @@ final class SdkBinding {
         syncUnsubscribe = Members.method(syncClient, "unsubscribeResource", unsubscribeRequestClass);
         unsubscribeRequest = unsubscribeRequestClass.getConstructor(String.class);
         mcpError = Class.forName("io.modelcontextprotocol.spec.McpError", false, sdk);
-        sessionNotFound = Class.forName("io.modelcontextprotocol.spec.McpTransportSessionNotFoundException", false,
-                sdk);
         transports = List.of(new StdioTransportSupport(sdk), new StreamableHttpTransportSupport(sdk),
                 new SseTransportSupport(sdk));
         newSyncSpec = Members.method(Class.forName("io.modelcontextprotocol.client.McpClient", false, sdk), "sync",
@@ -249,22 +246,6 @@ final class SdkBinding {
         } catch (NoSuchMethodException e) {
             return null;
         }
-    }
-
-    /**
-     * Whether the server rejected a request because it no longer knows the session (HTTP 404 or 400 on a request that
-     * carried a session id: restarted, or the session expired). Such a request was not executed.
-     */
-    boolean isStaleSession(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (sessionNotFound.isInstance(cause)) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 
     static final class UnsupportedSdkException extends RuntimeException {

@@ -4,6 +4,7 @@ import dev.mcppool.pool.PooledSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A real, pooled {@code McpSyncClient} (sync facades call it, async facades the {@code McpAsyncClient} it runs on) with
@@ -17,6 +18,7 @@ final class SdkSession implements PooledSession {
     private final Object client;
     private final CallbackRouter callbacks;
     private volatile boolean closeRequested;
+    private final AtomicLong staleSessionAnswers = new AtomicLong();
 
     SdkSession(SdkBinding sdk, TransportSupport transportSupport, Object transport, Object client,
                CallbackRouter callbacks) {
@@ -25,6 +27,15 @@ final class SdkSession implements PooledSession {
         this.transport = transport;
         this.client = client;
         this.callbacks = callbacks;
+        transportSupport.watchStaleSession(transport, staleSessionAnswers::incrementAndGet);
+    }
+
+    /**
+     * How often the server has answered that it no longer knows this session. A request that fails while this
+     * count goes up was rejected unexecuted: this session is the only one of its lease, and its only request.
+     */
+    long staleSessionAnswers() {
+        return staleSessionAnswers.get();
     }
 
     Object client() {

@@ -29,6 +29,14 @@ interface TransportSupport {
         return false;
     }
 
+    /**
+     * Has {@code listener} told each time the server answers that it no longer knows the transport's session (HTTP
+     * 404 or 400 to a request that carried the session id): the request was rejected without being executed. Called
+     * after the client was built on the transport, before it connects. Transports without sessions do nothing.
+     */
+    default void watchStaleSession(Object transport, Runnable listener) {
+    }
+
     /** Adjusts a transport about to become a pooled session (before it connects). */
     default void prepareForPool(Object transport) {
     }
