@@ -65,19 +65,24 @@ abstract class HttpTransportSupport implements TransportSupport {
         }
     }
 
-    /** The constructor whose parameters are exactly {@code names}' fields (the base URI as a String), or null. */
+    /**
+     * The constructor whose parameters are, in order, those of {@code names}' fields that this SDK version has (the
+     * base URI as a String; before SDK 0.13 the JSON mapper was a Jackson {@code objectMapper}), or null.
+     */
     private Constructor<?> recipeConstructor(List<String> names) {
-        for (Constructor<?> candidate : transportClass.getDeclaredConstructors()) {
-            if (candidate.getParameterCount() != names.size()) {
-                continue;
+        List<Field> fields = new ArrayList<>();
+        for (String name : names) {
+            Field field = Members.optionalField(transportClass, name);
+            if (field == null && name.equals("jsonMapper")) {
+                field = Members.optionalField(transportClass, "objectMapper");
             }
-            List<Field> fields = new ArrayList<>();
-            for (String name : names) {
-                Field field = Members.optionalField(transportClass, name);
-                if (field == null) {
-                    return null;
-                }
+            if (field != null) {
                 fields.add(field);
+            }
+        }
+        for (Constructor<?> candidate : transportClass.getDeclaredConstructors()) {
+            if (candidate.getParameterCount() != fields.size()) {
+                continue;
             }
             Class<?>[] types = candidate.getParameterTypes();
             boolean matches = true;

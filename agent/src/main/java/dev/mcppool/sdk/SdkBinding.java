@@ -6,6 +6,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,11 +80,32 @@ final class SdkBinding {
         syncUnsubscribe = Members.method(syncClient, "unsubscribeResource", unsubscribeRequestClass);
         unsubscribeRequest = unsubscribeRequestClass.getConstructor(String.class);
         mcpError = Class.forName("io.modelcontextprotocol.spec.McpError", false, sdk);
-        transports = List.of(new StdioTransportSupport(sdk), new StreamableHttpTransportSupport(sdk),
-                new SseTransportSupport(sdk));
+        transports = availableTransports(sdk);
         newSyncSpec = Members.method(Class.forName("io.modelcontextprotocol.client.McpClient", false, sdk), "sync",
                 Class.forName("io.modelcontextprotocol.spec.McpClientTransport", false, sdk));
         reactor = new Reactor(sdk);
+    }
+
+    private interface TransportSupportFactory {
+        TransportSupport create(ClassLoader sdk) throws ReflectiveOperationException;
+    }
+
+    /** The transports this SDK copy has as the agent expects them; any other one leaves its clients unpooled. */
+    private static List<TransportSupport> availableTransports(ClassLoader sdk) {
+        Map<String, TransportSupportFactory> factories = new LinkedHashMap<>();
+        factories.put("stdio", StdioTransportSupport::new);
+        factories.put("Streamable HTTP", StreamableHttpTransportSupport::new);
+        factories.put("SSE", SseTransportSupport::new);
+        List<TransportSupport> available = new ArrayList<>();
+        factories.forEach((name, factory) -> {
+            try {
+                available.add(factory.create(sdk));
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                AgentLog.info("mcp-pool: MCP clients on the " + name + " transport run unpooled: this SDK version's"
+                        + " transport is not supported (" + e + ")");
+            }
+        });
+        return List.copyOf(available);
     }
 
     /** A spec's settings (all fields but the transport); one this agent does not know makes the SDK unsupported. */

@@ -25,7 +25,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  *   {@link SdkClientPooling#call}: for a facade, requests run on a borrowed session and
  *   {@code close()}/{@code closeGracefully()} return it ({@link ClientFacade}).</li>
  * </ul>
- * The advice is inlined into the SDK's classes and calls only {@link McpPoolBridge}, which sits in the bootstrap class
+ * An SDK copy is instrumented only if {@link SdkSupportCheck} finds it is one this agent knows. The advice is inlined
+ * into the SDK's classes and calls only {@link McpPoolBridge}, which sits in the bootstrap class
  * loader and so is visible from any class loader the SDK lives in.
  */
 public final class SdkInstrumentation {
@@ -34,11 +35,12 @@ public final class SdkInstrumentation {
     }
 
     public static AgentBuilder instrument(AgentBuilder agentBuilder) {
+        SdkSupportCheck supportedSdk = new SdkSupportCheck();
         return agentBuilder
-                .type(named(SdkBinding.SPEC_CLASS).or(named(SdkBinding.ASYNC_SPEC_CLASS)))
+                .type(named(SdkBinding.SPEC_CLASS).or(named(SdkBinding.ASYNC_SPEC_CLASS)), supportedSdk)
                 .transform((builder, type, classLoader, module, protectionDomain) -> builder.visit(
                         Advice.to(SpecBuildAdvice.class).on(named("build").and(takesArguments(0)))))
-                .type(named(SdkBinding.SYNC_CLIENT_CLASS).or(named(SdkBinding.ASYNC_CLIENT_CLASS)))
+                .type(named(SdkBinding.SYNC_CLIENT_CLASS).or(named(SdkBinding.ASYNC_CLIENT_CLASS)), supportedSdk)
                 .transform((builder, type, classLoader, module, protectionDomain) -> builder
                         .visit(Advice.to(RedirectToPooledSession.class, ReturnPooledOutcome.class)
                                 .on(publicInstanceMethods().and(not(returns(void.class)))))

@@ -53,7 +53,9 @@ final class StdioTransportSupport implements TransportSupport {
         Class<?> schedulersClass = Class.forName("reactor.core.scheduler.Schedulers", false, sdk);
         schedulerFromExecutor = Members.method(schedulersClass, "fromExecutorService", ExecutorService.class);
         schedulerDispose = Members.method(Class.forName("reactor.core.Disposable", false, sdk), "dispose");
-        jsonMapper = Members.optionalField(transportClass, "jsonMapper");
+        // SDK 0.13 replaced the Jackson ObjectMapper with its own McpJsonMapper
+        Field mapper = Members.optionalField(transportClass, "jsonMapper");
+        jsonMapper = mapper != null ? mapper : Members.optionalField(transportClass, "objectMapper");
         constructor = jsonMapper == null ? null : constructorFor(parameters, jsonMapper.getType());
     }
 

@@ -64,7 +64,10 @@ final class DemoHttpServer implements AutoCloseable {
         return start(port, call -> { });
     }
 
-    /** Starts the server, telling {@code calls} of every tool call; port 0 picks a free port. */
+    /**
+     * Starts the server, telling {@code calls} of every tool call ({@code call <tool> {<arguments>}}) and every session
+     * it starts ({@code session streamable-http|sse}); port 0 picks a free port.
+     */
     static DemoHttpServer start(int port, Consumer<String> calls) throws IOException, LifecycleException {
         TOMCAT_LOGGER.setLevel(Level.WARNING);
         TOMCAT_LEAK_CHECK_LOGGER.setLevel(Level.SEVERE);
@@ -76,13 +79,15 @@ final class DemoHttpServer implements AutoCloseable {
                 // stops, which would keep the JVM alive; null disables the sweeper (clients end sessions by DELETE)
                 .sessionSweepInterval(null)
                 .build();
-        SessionCountingTransportProvider provider = new SessionCountingTransportProvider(servlet);
+        SessionCountingTransportProvider provider = new SessionCountingTransportProvider(servlet,
+                () -> calls.accept("session streamable-http"));
         McpSyncServer mcpServer = DemoTools.configure(McpServer.sync(provider), "demo-http", calls);
         HttpServletSseServerTransportProvider sseServlet = HttpServletSseServerTransportProvider.builder()
                 .sseEndpoint(SSE_ENDPOINT)
                 .messageEndpoint(SSE_ENDPOINT + SSE_MESSAGES)
                 .build();
-        SessionCountingTransportProvider.Sse sseProvider = new SessionCountingTransportProvider.Sse(sseServlet);
+        SessionCountingTransportProvider.Sse sseProvider = new SessionCountingTransportProvider.Sse(sseServlet,
+                () -> calls.accept("session sse"));
         McpSyncServer sseServer = DemoTools.configure(McpServer.sync(sseProvider), "demo-sse", calls);
 
         Path baseDir = Files.createTempDirectory("demo-http-");
@@ -116,7 +121,8 @@ final class DemoHttpServer implements AutoCloseable {
 
     /**
      * {@code server http [--port N]}: serves until stdin reaches end of stream or the process is killed, printing a
-     * line {@code call <tool> {<arguments>}} for every tool call it runs.
+     * line {@code call <tool> {<arguments>}} for every tool call it runs and {@code session <transport>} for every
+     * session it starts.
      */
     static void runStandalone(int port) throws IOException, LifecycleException {
         DemoHttpServer server = start(port, DemoHttpServer::printCall);

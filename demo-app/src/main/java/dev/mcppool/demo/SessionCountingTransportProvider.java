@@ -17,10 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SessionCountingTransportProvider implements McpStreamableServerTransportProvider {
 
     private final McpStreamableServerTransportProvider delegate;
+    private final Runnable onSession;
     private final AtomicInteger sessions = new AtomicInteger();
 
-    SessionCountingTransportProvider(McpStreamableServerTransportProvider delegate) {
+    /** {@code onSession} runs for every session the server starts. */
+    SessionCountingTransportProvider(McpStreamableServerTransportProvider delegate, Runnable onSession) {
         this.delegate = delegate;
+        this.onSession = onSession;
     }
 
     int sessionsCreated() {
@@ -31,6 +34,7 @@ final class SessionCountingTransportProvider implements McpStreamableServerTrans
     public void setSessionFactory(McpStreamableServerSession.Factory factory) {
         delegate.setSessionFactory(initializeRequest -> {
             sessions.incrementAndGet();
+            onSession.run();
             return factory.startSession(initializeRequest);
         });
     }
@@ -64,10 +68,12 @@ final class SessionCountingTransportProvider implements McpStreamableServerTrans
     static final class Sse implements McpServerTransportProvider {
 
         private final McpServerTransportProvider delegate;
+        private final Runnable onSession;
         private final AtomicInteger sessions = new AtomicInteger();
 
-        Sse(McpServerTransportProvider delegate) {
+        Sse(McpServerTransportProvider delegate, Runnable onSession) {
             this.delegate = delegate;
+            this.onSession = onSession;
         }
 
         int sessionsCreated() {
@@ -78,6 +84,7 @@ final class SessionCountingTransportProvider implements McpStreamableServerTrans
         public void setSessionFactory(McpServerSession.Factory factory) {
             delegate.setSessionFactory(transport -> {
                 sessions.incrementAndGet();
+                onSession.run();
                 return factory.create(transport);
             });
         }

@@ -2,8 +2,12 @@ package dev.mcppool.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The built jars and installed servers under test, located by the Maven build. */
 final class Artifacts {
@@ -17,6 +21,27 @@ final class Artifacts {
 
     static Path demoJar() {
         return existing("demo.app.jar");
+    }
+
+    /**
+     * The class path that runs the demo's client on an SDK release of the matrix: the demo's own classes plus that
+     * release's jars (resolved by the {@code sdk-matrix} modules).
+     */
+    static String demoClassPathWithSdk(String version) {
+        Path lib = existing("sdk.matrix.dir").resolve("sdk-" + version).resolve("target/lib");
+        assertThat(Files.isDirectory(lib)).as("%s (built by the sdk-matrix module)", lib).isTrue();
+        return existing("demo.app.classes") + File.pathSeparator + lib + "/*";
+    }
+
+    /** The SDK releases the matrix resolved, e.g. {@code 2.0.1}. */
+    static List<String> sdkMatrixVersions() throws IOException {
+        try (Stream<Path> modules = Files.list(existing("sdk.matrix.dir"))) {
+            return modules.map(path -> path.getFileName().toString())
+                    .filter(name -> name.startsWith("sdk-"))
+                    .map(name -> name.substring("sdk-".length()))
+                    .sorted()
+                    .toList();
+        }
     }
 
     static Path serverEverythingEntryPoint() {

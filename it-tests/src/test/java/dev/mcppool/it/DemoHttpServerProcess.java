@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The demo's Streamable HTTP server in a process of its own, which prints a line for every tool call it runs. */
+/**
+ * The demo's HTTP server (Streamable HTTP and SSE) in a process of its own, which prints a line for every tool call it
+ * runs and every session it starts.
+ */
 final class DemoHttpServerProcess implements AutoCloseable {
 
     private final Path folder;
@@ -64,6 +67,11 @@ final class DemoHttpServerProcess implements AutoCloseable {
     /** The tool calls the current server process has run, e.g. {@code call echo {text=req-3}}. */
     List<String> calls() throws IOException {
         return Files.readAllLines(stdout).stream().filter(line -> line.startsWith("call ")).toList();
+    }
+
+    /** The sessions the current server process has started, over both transports. */
+    long sessions() throws IOException {
+        return Files.readAllLines(stdout).stream().filter(line -> line.startsWith("session ")).count();
     }
 
     @Override

@@ -41,6 +41,7 @@ final class DemoRun implements AutoCloseable {
         private final List<String> arguments = new ArrayList<>();
         private final Map<String, String> environment = new HashMap<>();
         private String java = Artifacts.java();
+        private String classPath;
         private boolean hold;
         private boolean interactive;
 
@@ -68,6 +69,12 @@ final class DemoRun implements AutoCloseable {
             return this;
         }
 
+        /** Runs the demo's classes from {@code classPath} (an SDK release of the matrix) instead of its own jar. */
+        Builder classPath(String classPath) {
+            this.classPath = classPath;
+            return this;
+        }
+
         /** Keeps stdin open: for {@code --batches} runs (see {@link DemoRun#startNextBatch()}) and {@link #hold()}. */
         Builder interactive() {
             this.interactive = true;
@@ -87,8 +94,14 @@ final class DemoRun implements AutoCloseable {
                 command.add("-javaagent:" + Artifacts.agentJar() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
             }
             command.addAll(jvmOptions);
-            command.add("-jar");
-            command.add(Artifacts.demoJar().toString());
+            if (classPath == null) {
+                command.add("-jar");
+                command.add(Artifacts.demoJar().toString());
+            } else {
+                command.add("-cp");
+                command.add(classPath);
+                command.add("dev.mcppool.demo.DemoApp");
+            }
             command.addAll(arguments);
             if (hold) {
                 command.add("--hold");
