@@ -36,7 +36,11 @@ final class SdkSupportCheck implements ElementMatcher<ClassLoader> {
     private static boolean supported(ClassLoader loader) {
         Optional<String> problem;
         try {
-            problem = problem(TypePool.Default.of(ClassFileLocator.ForClassLoader.of(loader)));
+            TypePool types = TypePool.Default.of(ClassFileLocator.ForClassLoader.of(loader));
+            if (!types.describe(SdkBinding.SPEC_CLASS).isResolved()) {
+                return false; // no SDK here: nothing to say
+            }
+            problem = problem(types);
         } catch (RuntimeException | LinkageError e) {
             problem = Optional.of("its classes cannot be read (" + e + ")");
         }
