@@ -28,9 +28,14 @@ final class Artifacts {
      * release's jars (resolved by the {@code sdk-matrix} modules).
      */
     static String demoClassPathWithSdk(String version) {
+        return existing("demo.app.classes") + File.pathSeparator + sdkClassPath(version);
+    }
+
+    /** The jars of an SDK release of the matrix, as a class path entry. */
+    static String sdkClassPath(String version) {
         Path lib = existing("sdk.matrix.dir").resolve("sdk-" + version).resolve("target/lib");
         assertThat(Files.isDirectory(lib)).as("%s (built by the sdk-matrix module)", lib).isTrue();
-        return existing("demo.app.classes") + File.pathSeparator + lib + "/*";
+        return lib + File.separator + "*";
     }
 
     /** The SDK releases the matrix resolved, e.g. {@code 2.0.1}. */

@@ -42,6 +42,7 @@ final class DemoRun implements AutoCloseable {
         private final Map<String, String> environment = new HashMap<>();
         private String java = Artifacts.java();
         private String classPath;
+        private String mainClass = "dev.mcppool.demo.DemoApp";
         private boolean hold;
         private boolean interactive;
 
@@ -75,6 +76,12 @@ final class DemoRun implements AutoCloseable {
             return this;
         }
 
+        /** With {@link #classPath}: runs another application's main class (a legacy client) instead of the demo. */
+        Builder mainClass(String mainClass) {
+            this.mainClass = mainClass;
+            return this;
+        }
+
         /** Keeps stdin open: for {@code --batches} runs (see {@link DemoRun#startNextBatch()}) and {@link #hold()}. */
         Builder interactive() {
             this.interactive = true;
@@ -100,7 +107,7 @@ final class DemoRun implements AutoCloseable {
             } else {
                 command.add("-cp");
                 command.add(classPath);
-                command.add("dev.mcppool.demo.DemoApp");
+                command.add(mainClass);
             }
             command.addAll(arguments);
             if (hold) {

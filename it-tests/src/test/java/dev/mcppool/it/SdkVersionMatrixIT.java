@@ -2,29 +2,47 @@ package dev.mcppool.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The demo's per-request client run on each official SDK release of the matrix (module {@code sdk-matrix}), under the
- * agent, against the demo's servers: every release must be pooled with the foundation's guarantees.
+ * Per-request clients run on each official SDK release of the matrix (module {@code sdk-matrix}), under the agent,
+ * against the demo's servers (built with SDK 2.1). From 0.18 on the demo's own client runs on the release, over stdio
+ * and Streamable HTTP; older releases run {@code LegacyClient} (test resource), compiled here against the release.
+ * Every release from 0.11 must be pooled with the foundation's guarantees; 0.10, which connects inside
+ * {@code build()}, must run unpooled exactly as without the agent, with one line saying why.
  */
 class SdkVersionMatrixIT {
 
     private static final int REQUESTS = 30;
+    private static final int LEGACY_REQUESTS = 8;
+    private static final String UNSUPPORTED = "0.10.0";
 
+    /** Releases the demo's client (compiled against 2.1) runs on. */
     static List<String> versions() throws Exception {
-        return Artifacts.sdkMatrixVersions();
+        return Artifacts.sdkMatrixVersions().stream().filter(version -> compare(version, "0.18") >= 0).toList();
+    }
+
+    /** Older releases, which the legacy client covers; 0.10 is the one the agent must refuse. */
+    static List<String> legacyVersions() throws Exception {
+        return Artifacts.sdkMatrixVersions().stream()
+                .filter(version -> compare(version, "0.18") < 0 && !version.equals(UNSUPPORTED)).toList();
     }
 
     @ParameterizedTest(name = "SDK {0}")
@@ -62,6 +80,81 @@ class SdkVersionMatrixIT {
         }
     }
 
+    @ParameterizedTest(name = "SDK {0}")
+    @MethodSource("legacyVersions")
+    void olderReleasesArePooledToo(String version, @TempDir Path output) throws Exception {
+        Path spawns = output.resolve("spawns.log");
+        try (DemoRun run = legacyClient(DemoRun.withAgent(""), version, output, spawns).start(output, version)) {
+            run.awaitExit(Duration.ofMinutes(2));
+            assertThat(run.stdout().lines().filter(line -> line.startsWith("result ")))
+                    .containsExactlyElementsOf(legacyResults());
+            assertThat(Files.readAllLines(spawns)).as("server processes for sequential clients").hasSize(1);
+            assertThat(run.stderr()).doesNotContain("unpooled");
+        }
+    }
+
+    @Test
+    void anUnsupportedReleaseRunsUnpooledExactlyAsWithoutTheAgentWithOneLineSayingWhy(@TempDir Path output)
+            throws Exception {
+        Path pooledSpawns = output.resolve("pooled-spawns.log");
+        Path unpooledSpawns = output.resolve("unpooled-spawns.log");
+        try (DemoRun with = legacyClient(DemoRun.withAgent(""), UNSUPPORTED, output, pooledSpawns)
+                .start(output, "with-agent");
+             DemoRun without = legacyClient(DemoRun.withoutAgent(), UNSUPPORTED, output, unpooledSpawns)
+                     .start(output, "without-agent")) {
+            with.awaitExit(Duration.ofMinutes(3));
+            without.awaitExit(Duration.ofMinutes(3));
+            assertThat(with.stdout().lines().filter(line -> line.startsWith("result ")))
+                    .containsExactlyElementsOf(legacyResults());
+            assertThat(without.stdout().lines().filter(line -> line.startsWith("result ")))
+                    .containsExactlyElementsOf(legacyResults());
+            assertThat(Files.readAllLines(pooledSpawns)).as("one server per request, as without the agent")
+                    .hasSize(LEGACY_REQUESTS);
+            assertThat(with.stderr().lines().filter(line -> line.contains("mcp-pool") && line.contains("unpooled")))
+                    .singleElement().asString()
+                    .contains("not supported by this agent version", "connect inside build()");
+        }
+    }
+
+    private static DemoRun.Builder legacyClient(DemoRun.Builder run, String version, Path output, Path spawns)
+            throws Exception {
+        Path classes = compileLegacyClient(version, output);
+        return run.classPath(classes + File.pathSeparator + Artifacts.sdkClassPath(version))
+                .mainClass("LegacyClient")
+                .args(Integer.toString(LEGACY_REQUESTS), demoStdioServerCountingSpawns(output, spawns));
+    }
+
+    private static List<String> legacyResults() {
+        return IntStream.range(0, LEGACY_REQUESTS).mapToObj(i -> "result " + i + " echo:req-" + i).toList();
+    }
+
+    private static Path compileLegacyClient(String version, Path output) throws Exception {
+        Path source = Path.of(SdkVersionMatrixIT.class.getResource("/legacy-client/LegacyClient.java").toURI());
+        Path classes = Files.createDirectories(output.resolve("legacy-client-" + version));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        // the in-process compiler does not expand the launcher's "dir/*" class path wildcard
+        String jars;
+        Path lib = Path.of(Artifacts.sdkClassPath(version)).getParent();
+        try (var files = Files.list(lib)) {
+            jars = files.map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        }
+        int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", jars, "-nowarn", source.toString());
+        assertThat(status).as("LegacyClient compiles against SDK %s", version).isZero();
+        return classes;
+    }
+
+    private static int compare(String version, String other) {
+        int[] a = Arrays.stream(version.split("\\.")).mapToInt(Integer::parseInt).toArray();
+        int[] b = Arrays.stream(other.split("\\.")).mapToInt(Integer::parseInt).toArray();
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            int difference = (i < a.length ? a[i] : 0) - (i < b.length ? b[i] : 0);
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return 0;
+    }
+
     /** What the demo's {@code results-digest} is when requests 0..n-1 of {@code echo} all answered. */
     private static String echoDigest(int requests) throws Exception {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -72,7 +165,7 @@ class SdkVersionMatrixIT {
 
     /** The demo's stdio server (on the SDK it was built with), logging {@code start <pid>} to {@code spawnLog} first. */
     private static String demoStdioServerCountingSpawns(Path folder, Path spawnLog) throws Exception {
-        Path script = folder.resolve("demo-stdio.sh");
+        Path script = folder.resolve(spawnLog.getFileName() + ".sh");
         Files.writeString(script, String.join("\n", List.of(
                 "#!/bin/sh",
                 "echo \"start $$\" >> '" + spawnLog + "'",
