@@ -38,6 +38,18 @@ final class Artifacts {
         return lib + File.separator + "*";
     }
 
+    /** The repository's root folder. */
+    static Path projectRoot() {
+        return existing("sdk.matrix.dir").getParent();
+    }
+
+    /** The SDK release the demo (and the agent's unit tests) are built against. */
+    static String builtInSdkVersion() {
+        String version = System.getProperty("mcp.sdk.version");
+        assertThat(version).as("system property mcp.sdk.version (set by the Maven build)").isNotNull();
+        return version;
+    }
+
     /** The SDK releases the matrix resolved, e.g. {@code 2.0.1}. */
     static List<String> sdkMatrixVersions() throws IOException {
         try (Stream<Path> modules = Files.list(existing("sdk.matrix.dir"))) {

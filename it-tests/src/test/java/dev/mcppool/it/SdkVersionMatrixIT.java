@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -114,6 +115,21 @@ class SdkVersionMatrixIT {
                     .singleElement().asString()
                     .contains("not supported by this agent version", "connect inside build()");
         }
+    }
+
+    @Test
+    void readmeCompatibilityTableListsExactlyTheTestedReleases() throws Exception {
+        String readme = Files.readString(Artifacts.projectRoot().resolve("README.md"));
+        int start = readme.indexOf("<!-- sdk-matrix:start -->");
+        int end = readme.indexOf("<!-- sdk-matrix:end -->");
+        assertThat(start).as("README compatibility table markers").isNotNegative().isLessThan(end);
+        List<String> documented = readme.substring(start, end).lines()
+                .filter(line -> line.matches("\\| \\d+\\.\\d+\\.\\d+ \\|.*"))
+                .map(line -> line.split("\\|")[1].trim())
+                .toList();
+        List<String> tested = new ArrayList<>(Artifacts.sdkMatrixVersions());
+        tested.add(Artifacts.builtInSdkVersion());
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(tested);
     }
 
     private static DemoRun.Builder legacyClient(DemoRun.Builder run, String version, Path output, Path spawns)
