@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,6 +22,23 @@ final class Artifacts {
 
     static Path demoJar() {
         return existing("demo.app.jar");
+    }
+
+    /** The demo, unchanged, packaged as a Spring Boot executable jar. */
+    static Path demoBootJar() {
+        return existing("demo.boot.jar");
+    }
+
+    /** The demo's stdio server (SDK 2.1), logging {@code start <pid>} to {@code spawnLog} first. */
+    static String demoStdioServerCountingSpawns(Path folder, Path spawnLog) throws IOException {
+        Path script = folder.resolve(spawnLog.getFileName() + ".sh");
+        Files.writeString(script, String.join("\n", List.of(
+                "#!/bin/sh",
+                "echo \"start $$\" >> '" + spawnLog + "'",
+                "exec '" + java() + "' -jar '" + demoJar() + "' server stdio",
+                "")));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script.toString();
     }
 
     /**

@@ -1,5 +1,10 @@
 package dev.mcppool.it;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.stream.IntStream;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,5 +46,13 @@ record DemoReport(Map<String, String> values) {
 
     String resultsDigest() {
         return get("results-digest");
+    }
+
+    /** What the demo's {@code results-digest} is when requests 0..n-1 of {@code echo} all answered. */
+    static String echoDigest(int requests) throws NoSuchAlgorithmException {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        IntStream.range(0, requests).mapToObj(i -> i + ":echo:req-" + i).sorted()
+                .forEach(line -> sha256.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(sha256.digest());
     }
 }

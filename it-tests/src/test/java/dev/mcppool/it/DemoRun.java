@@ -41,6 +41,7 @@ final class DemoRun implements AutoCloseable {
         private final List<String> arguments = new ArrayList<>();
         private final Map<String, String> environment = new HashMap<>();
         private String java = Artifacts.java();
+        private Path jar = Artifacts.demoJar();
         private String classPath;
         private String mainClass = "dev.mcppool.demo.DemoApp";
         private boolean hold;
@@ -67,6 +68,12 @@ final class DemoRun implements AutoCloseable {
 
         Builder java(String javaExecutable) {
             this.java = javaExecutable;
+            return this;
+        }
+
+        /** Runs the demo from another jar (the Spring Boot packaging). */
+        Builder jar(Path demoJar) {
+            this.jar = demoJar;
             return this;
         }
 
@@ -103,7 +110,7 @@ final class DemoRun implements AutoCloseable {
             command.addAll(jvmOptions);
             if (classPath == null) {
                 command.add("-jar");
-                command.add(Artifacts.demoJar().toString());
+                command.add(jar.toString());
             } else {
                 command.add("-cp");
                 command.add(classPath);

@@ -3,15 +3,11 @@ package dev.mcppool.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -52,13 +48,13 @@ class SdkVersionMatrixIT {
         Path spawns = output.resolve("spawns.log");
         DemoRun.Builder pooled = DemoRun.withAgent("maxPerKey=2")
                 .classPath(Artifacts.demoClassPathWithSdk(version))
-                .args("--stdio", demoStdioServerCountingSpawns(output, spawns), "--requests",
+                .args("--stdio", Artifacts.demoStdioServerCountingSpawns(output, spawns), "--requests",
                         Integer.toString(REQUESTS), "--threads", "2");
         try (DemoRun run = pooled.start(output, "stdio-" + version)) {
             run.awaitExit(Duration.ofMinutes(2));
             DemoReport report = run.report();
             assertThat(report.errors()).isZero();
-            assertThat(report.resultsDigest()).isEqualTo(echoDigest(REQUESTS));
+            assertThat(report.resultsDigest()).isEqualTo(DemoReport.echoDigest(REQUESTS));
             assertThat(Files.readAllLines(spawns)).as("server processes").hasSizeBetween(1, 2);
             assertThat(run.stderr()).doesNotContain("unpooled");
         }
@@ -75,7 +71,7 @@ class SdkVersionMatrixIT {
             run.awaitExit(Duration.ofMinutes(2));
             DemoReport report = run.report();
             assertThat(report.errors()).isZero();
-            assertThat(report.resultsDigest()).isEqualTo(echoDigest(REQUESTS));
+            assertThat(report.resultsDigest()).isEqualTo(DemoReport.echoDigest(REQUESTS));
             assertThat(server.sessions()).as("MCP sessions the server started").isBetween(1L, 2L);
             assertThat(run.stderr()).doesNotContain("unpooled");
         }
@@ -137,7 +133,7 @@ class SdkVersionMatrixIT {
         Path classes = compileLegacyClient(version, output);
         return run.classPath(classes + File.pathSeparator + Artifacts.sdkClassPath(version))
                 .mainClass("LegacyClient")
-                .args(Integer.toString(LEGACY_REQUESTS), demoStdioServerCountingSpawns(output, spawns));
+                .args(Integer.toString(LEGACY_REQUESTS), Artifacts.demoStdioServerCountingSpawns(output, spawns));
     }
 
     private static List<String> legacyResults() {
@@ -171,23 +167,4 @@ class SdkVersionMatrixIT {
         return 0;
     }
 
-    /** What the demo's {@code results-digest} is when requests 0..n-1 of {@code echo} all answered. */
-    private static String echoDigest(int requests) throws Exception {
-        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        IntStream.range(0, requests).mapToObj(i -> i + ":echo:req-" + i).sorted()
-                .forEach(line -> sha256.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
-        return HexFormat.of().formatHex(sha256.digest());
-    }
-
-    /** The demo's stdio server (on the SDK it was built with), logging {@code start <pid>} to {@code spawnLog} first. */
-    private static String demoStdioServerCountingSpawns(Path folder, Path spawnLog) throws Exception {
-        Path script = folder.resolve(spawnLog.getFileName() + ".sh");
-        Files.writeString(script, String.join("\n", List.of(
-                "#!/bin/sh",
-                "echo \"start $$\" >> '" + spawnLog + "'",
-                "exec '" + Artifacts.java() + "' -jar '" + Artifacts.demoJar() + "' server stdio",
-                "")));
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return script.toString();
-    }
 }
