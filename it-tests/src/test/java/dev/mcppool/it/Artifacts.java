@@ -24,6 +24,11 @@ final class Artifacts {
         return existing("demo.app.jar");
     }
 
+    /** A Spring AI MCP client application (Spring Boot 4, Spring AI 2.0, MCP SDK 2.0.0). */
+    static Path springAiAppJar() {
+        return existing("spring.ai.app.jar");
+    }
+
     /** The demo, unchanged, packaged as a Spring Boot executable jar. */
     static Path demoBootJar() {
         return existing("demo.boot.jar");
