@@ -90,6 +90,24 @@ class SdkVersionMatrixIT {
         }
     }
 
+    @ParameterizedTest(name = "SDK {0}")
+    @MethodSource("legacyVersions")
+    void olderReleasesArePooledOverStreamableHttp(String version, @TempDir Path output) throws Exception {
+        try (DemoHttpServerProcess server = DemoHttpServerProcess.start(output);
+             DemoRun run = DemoRun.withAgent("")
+                     .classPath(compileLegacyClient(version, output) + File.pathSeparator
+                             + Artifacts.sdkClassPath(version))
+                     .mainClass("LegacyClient")
+                     .args(Integer.toString(LEGACY_REQUESTS), "--url", server.url().replace("/mcp", ""), "/mcp")
+                     .start(output, "http-" + version)) {
+            run.awaitExit(Duration.ofMinutes(2));
+            assertThat(run.stdout().lines().filter(line -> line.startsWith("result ")))
+                    .containsExactlyElementsOf(legacyResults());
+            assertThat(server.sessions()).as("MCP sessions for sequential clients").isEqualTo(1L);
+            assertThat(run.stderr()).doesNotContain("unpooled");
+        }
+    }
+
     @Test
     void anUnsupportedReleaseRunsUnpooledExactlyAsWithoutTheAgentWithOneLineSayingWhy(@TempDir Path output)
             throws Exception {
