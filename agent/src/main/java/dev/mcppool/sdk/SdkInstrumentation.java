@@ -37,10 +37,12 @@ public final class SdkInstrumentation {
     public static AgentBuilder instrument(AgentBuilder agentBuilder) {
         SdkSupportCheck supportedSdk = new SdkSupportCheck();
         return agentBuilder
-                .type(named(SdkBinding.SPEC_CLASS).or(named(SdkBinding.ASYNC_SPEC_CLASS)), supportedSdk)
+                .type(supportedSdk.supportedSdkTypes(
+                        named(SdkBinding.SPEC_CLASS).or(named(SdkBinding.ASYNC_SPEC_CLASS))))
                 .transform((builder, type, classLoader, module, protectionDomain) -> builder.visit(
                         Advice.to(SpecBuildAdvice.class).on(named("build").and(takesArguments(0)))))
-                .type(named(SdkBinding.SYNC_CLIENT_CLASS).or(named(SdkBinding.ASYNC_CLIENT_CLASS)), supportedSdk)
+                .type(supportedSdk.supportedSdkTypes(
+                        named(SdkBinding.SYNC_CLIENT_CLASS).or(named(SdkBinding.ASYNC_CLIENT_CLASS))))
                 .transform((builder, type, classLoader, module, protectionDomain) -> builder
                         .visit(Advice.to(RedirectToPooledSession.class, ReturnPooledOutcome.class)
                                 .on(publicInstanceMethods().and(not(returns(void.class)))))

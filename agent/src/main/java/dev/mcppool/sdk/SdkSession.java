@@ -52,7 +52,7 @@ final class SdkSession implements PooledSession {
 
     @Override
     public boolean isUsable() {
-        return sdk.isInitialized(client) && transportSupport.isOpen(transport);
+        return !closeRequested && sdk.isInitialized(client) && transportSupport.isOpen(transport);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -14,10 +15,10 @@ import net.bytebuddy.pool.TypePool;
 
 /**
  * Decides, before any advice is applied, whether the copy of the SDK in a class loader is one this agent knows: it
- * reads the class files (like OpenTelemetry's muzzle), loading nothing. An SDK copy that fails the check is never
+ * reads the class files (like OpenTelemetry's muzzle), loading nothing. The verdict is kept per class loader. An SDK copy that fails the check is never
  * instrumented; one log line says why, and its clients run exactly as without the agent.
  */
-final class SdkSupportCheck implements ElementMatcher<ClassLoader> {
+final class SdkSupportCheck {
 
     private static final String CLIENT_PACKAGE = "io.modelcontextprotocol.client.";
     /** Connecting lazily (on the first request, not in {@code build()}) came with this class in SDK 0.11. */
@@ -28,29 +29,43 @@ final class SdkSupportCheck implements ElementMatcher<ClassLoader> {
 
     private final Map<ClassLoader, Boolean> verdicts = new WeakHashMap<>();
 
-    @Override
-    public synchronized boolean matches(ClassLoader loader) {
-        return verdicts.computeIfAbsent(loader, SdkSupportCheck::supported);
+    /**
+     * Matches the SDK classes named by {@code types}, and only in class loaders whose SDK passes the check. The name
+     * is checked first, so the check runs only for a loader that is defining one of these classes, and it runs
+     * outside any lock: reading class files may itself load classes.
+     */
+    AgentBuilder.RawMatcher supportedSdkTypes(ElementMatcher<? super TypeDescription> types) {
+        return (type, loader, module, classBeingRedefined, protectionDomain) ->
+                types.matches(type) && supported(loader);
     }
 
-    private static boolean supported(ClassLoader loader) {
+    private boolean supported(ClassLoader loader) {
+        synchronized (verdicts) {
+            Boolean known = verdicts.get(loader);
+            if (known != null) {
+                return known;
+            }
+        }
         Optional<String> problem;
         try {
-            TypePool types = TypePool.Default.of(ClassFileLocator.ForClassLoader.of(loader));
-            if (!types.describe(SdkBinding.SPEC_CLASS).isResolved()) {
-                return false; // no SDK here: nothing to say
-            }
-            problem = problem(types);
+            problem = problem(TypePool.Default.of(ClassFileLocator.ForClassLoader.of(loader)));
         } catch (RuntimeException | LinkageError e) {
             problem = Optional.of("its classes cannot be read (" + e + ")");
         }
-        problem.ifPresent(reason -> AgentLog.warn("mcp-pool: the MCP Java SDK in " + loader + " is not supported by"
-                + " this agent version: " + reason + "; its clients run unpooled"));
-        return problem.isEmpty();
+        synchronized (verdicts) {
+            if (verdicts.putIfAbsent(loader, problem.isEmpty()) == null) {
+                problem.ifPresent(reason -> AgentLog.warn("mcp-pool: the MCP Java SDK in " + loader
+                        + " is not supported by this agent version: " + reason + "; its clients run unpooled"));
+            }
+            return verdicts.get(loader);
+        }
     }
 
     /** What makes the SDK visible through {@code types} unsupported, if anything. */
     static Optional<String> problem(TypePool types) {
+        if (!types.describe(SdkBinding.SPEC_CLASS).isResolved()) {
+            return Optional.of("its class files cannot be read through its class loader");
+        }
         TypePool.Resolution lazyConnect = types.describe(LAZY_CONNECT_CLASS);
         if (!lazyConnect.isResolved()) {
             return Optional.of("its clients connect inside build() (SDK 0.10 and older)");

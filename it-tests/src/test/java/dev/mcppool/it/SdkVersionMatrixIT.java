@@ -95,7 +95,7 @@ class SdkVersionMatrixIT {
     void olderReleasesArePooledOverStreamableHttp(String version, @TempDir Path output) throws Exception {
         try (DemoHttpServerProcess server = DemoHttpServerProcess.start(output);
              DemoRun run = DemoRun.withAgent("")
-                     .classPath(compileLegacyClient(version, output) + File.pathSeparator
+                     .classPath(compileLegacyClient(version, output.resolve("classes")) + File.pathSeparator
                              + Artifacts.sdkClassPath(version))
                      .mainClass("LegacyClient")
                      .args(Integer.toString(LEGACY_REQUESTS), "--url", server.url().replace("/mcp", ""), "/mcp")
@@ -125,6 +125,7 @@ class SdkVersionMatrixIT {
                     .containsExactlyElementsOf(legacyResults());
             assertThat(Files.readAllLines(pooledSpawns)).as("one server per request, as without the agent")
                     .hasSize(LEGACY_REQUESTS);
+            assertThat(Files.readAllLines(unpooledSpawns)).hasSize(LEGACY_REQUESTS);
             assertThat(with.stderr().lines().filter(line -> line.contains("mcp-pool") && line.contains("unpooled")))
                     .singleElement().asString()
                     .contains("not supported by this agent version", "connect inside build()");
@@ -148,7 +149,7 @@ class SdkVersionMatrixIT {
 
     private static DemoRun.Builder legacyClient(DemoRun.Builder run, String version, Path output, Path spawns)
             throws Exception {
-        Path classes = compileLegacyClient(version, output);
+        Path classes = compileLegacyClient(version, output.resolve(spawns.getFileName() + "-classes"));
         return run.classPath(classes + File.pathSeparator + Artifacts.sdkClassPath(version))
                 .mainClass("LegacyClient")
                 .args(Integer.toString(LEGACY_REQUESTS), Artifacts.demoStdioServerCountingSpawns(output, spawns));
@@ -158,9 +159,10 @@ class SdkVersionMatrixIT {
         return IntStream.range(0, LEGACY_REQUESTS).mapToObj(i -> "result " + i + " echo:req-" + i).toList();
     }
 
-    private static Path compileLegacyClient(String version, Path output) throws Exception {
+    /** Compiles {@code LegacyClient} against SDK {@code version} into {@code classes} (a folder of its own). */
+    private static Path compileLegacyClient(String version, Path classes) throws Exception {
         Path source = Path.of(SdkVersionMatrixIT.class.getResource("/legacy-client/LegacyClient.java").toURI());
-        Path classes = Files.createDirectories(output.resolve("legacy-client-" + version));
+        Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         // the in-process compiler does not expand the launcher's "dir/*" class path wildcard
         String jars;
