@@ -49,4 +49,27 @@ public interface McpPoolMXBean {
      * environment values never appear).
      */
     ServerStats[] getServers();
+
+    /** Whether borrowing is suspended: borrowers wait (at most maxWait) until {@link #resumePool()}. */
+    boolean isSuspended();
+
+    /** Closes every idle session now (leased ones are left alone); returns how many were closed. */
+    int evictIdleSessions();
+
+    /**
+     * Closes the idle sessions of one server now; {@code server} is its {@code fingerprint} or its {@code server}
+     * label from the Servers table. Returns how many were closed.
+     */
+    int evictIdleSessionsOf(String server);
+
+    /** Retires every session: idle ones now, leased ones when the application returns them (HikariCP's soft evict). */
+    void softEvictSessions();
+
+    /** Soft evict for one server ({@code fingerprint} or {@code server} label from the Servers table). */
+    void softEvictSessionsOf(String server);
+
+    /** Borrowers wait, at most maxWait each, until {@link #resumePool()}; sessions in use are not affected. */
+    void suspendPool();
+
+    void resumePool();
 }

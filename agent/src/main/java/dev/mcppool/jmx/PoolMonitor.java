@@ -7,6 +7,9 @@ import dev.mcppool.pool.SessionPool;
 import java.lang.management.ManagementFactory;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -149,5 +152,53 @@ public final class PoolMonitor implements McpPoolMXBean {
 
     private static double nanosToMillis(long nanos) {
         return nanos / 1_000_000.0;
+    }
+
+    @Override
+    public boolean isSuspended() {
+        return pool.isSuspended();
+    }
+
+    @Override
+    public int evictIdleSessions() {
+        return pool.evictIdle(key -> true);
+    }
+
+    @Override
+    public int evictIdleSessionsOf(String server) {
+        return pool.evictIdle(serverNamed(server));
+    }
+
+    @Override
+    public void softEvictSessions() {
+        pool.softEvict(key -> true);
+    }
+
+    @Override
+    public void softEvictSessionsOf(String server) {
+        pool.softEvict(serverNamed(server));
+    }
+
+    @Override
+    public void suspendPool() {
+        pool.suspend();
+    }
+
+    @Override
+    public void resumePool() {
+        pool.resume();
+    }
+
+    /** The keys an operator means by {@code server}: a fingerprint or an exact label from the Servers table. */
+    private Predicate<PoolKey> serverNamed(String server) {
+        String name = server == null ? "" : server.trim();
+        Set<PoolKey> matching = pool.counters().keySet().stream()
+                .filter(key -> key.fingerprint().equals(name) || key.label().equals(name))
+                .collect(Collectors.toSet());
+        if (matching.isEmpty()) {
+            throw new IllegalArgumentException("no server '" + name + "' in the pool; use a fingerprint or a server"
+                    + " label from the Servers attribute");
+        }
+        return matching::contains;
     }
 }

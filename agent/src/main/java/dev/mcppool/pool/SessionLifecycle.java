@@ -5,6 +5,7 @@ import dev.mcppool.log.AgentLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -26,6 +27,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     private final Function<PoolKey, SessionCreator> templates;
     private final Supplier<Long> validationDeadline;
     private final Map<PooledSession, Long> retireAtNanos = new ConcurrentHashMap<>();
+    private final Map<PooledSession, PoolKey> keyOf = new ConcurrentHashMap<>();
     private final Map<PooledSession, Long> nextKeepaliveNanos = new ConcurrentHashMap<>();
     private final Map<PoolKey, StartBreaker> breakers = new ConcurrentHashMap<>();
     /** New sessions whose first request has not finished yet: that request tells whether their server started. */
@@ -88,6 +90,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         if (!settings.maxLifetime().isZero()) {
             retireAtNanos.put(session, System.nanoTime() + jitteredLifetime().toNanos());
         }
+        keyOf.put(session, key);
         liveSessions.add(session);
         keyCounters.recordCreated();
         totals.recordCreated();
@@ -162,6 +165,16 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     boolean breakerClosed(PoolKey key) {
         StartBreaker breaker = breakers.get(key);
         return breaker == null || breaker.isClosed();
+    }
+
+    /** Retires the sessions of the keys {@code which} accepts now, as if they had reached their maximum lifetime. */
+    void retireNow(Predicate<PoolKey> which) {
+        long now = System.nanoTime();
+        keyOf.forEach((session, key) -> {
+            if (which.test(key)) {
+                retireAtNanos.put(session, now);
+            }
+        });
     }
 
     /** Whether the session has outlived its (jittered) maximum lifetime and must not be lent again. */
@@ -258,6 +271,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     @Override
     public void destroyObject(PoolKey key, PooledObject<PooledSession> pooled, DestroyMode mode) {
         retireAtNanos.remove(pooled.getObject());
+        keyOf.remove(pooled.getObject());
         nextKeepaliveNanos.remove(pooled.getObject());
         unproven.remove(pooled.getObject());
         pooled.getObject().close();

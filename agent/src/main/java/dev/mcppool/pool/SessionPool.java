@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPool;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
 
@@ -36,6 +37,7 @@ public final class SessionPool implements AutoCloseable {
     private final LeakDetector leakDetector;
     private final ConcurrentMap<PoolKey, SessionCreator> templates = new ConcurrentHashMap<>();
     private ScheduledExecutorService warmer;
+    private volatile boolean suspended;
     private final SessionLifecycle lifecycle;
     private final GenericKeyedObjectPool<PoolKey, PooledSession> pool;
 
@@ -89,6 +91,13 @@ public final class SessionPool implements AutoCloseable {
                 if (remaining <= 0) {
                     throw exhausted(key, waitingForKey == null ? 0 : waitingForKey.get() - 1);
                 }
+                if (suspended) {
+                    if (waitingForKey == null) {
+                        waitingForKey = countWaiter(key);
+                    }
+                    TimeUnit.NANOSECONDS.sleep(Math.min(remaining, WAIT_SLICE_NANOS));
+                    continue;
+                }
                 try {
                     PooledSession session = pool.borrowObject(key,
                             Duration.ofNanos(Math.min(remaining, WAIT_SLICE_NANOS)));
@@ -107,11 +116,7 @@ public final class SessionPool implements AutoCloseable {
                         throw e;
                     }
                     if (waitingForKey == null) {
-                        waitingForKey = waiting.compute(key, (k, waiters) -> {
-                            AtomicInteger counted = waiters == null ? new AtomicInteger() : waiters;
-                            counted.incrementAndGet();
-                            return counted;
-                        });
+                        waitingForKey = countWaiter(key);
                     }
                 }
             }
@@ -122,6 +127,14 @@ public final class SessionPool implements AutoCloseable {
             CREATOR_FOR_THIS_BORROW.remove();
             VALIDATION_DEADLINE_FOR_THIS_BORROW.remove();
         }
+    }
+
+    private AtomicInteger countWaiter(PoolKey key) {
+        return waiting.compute(key, (k, waiters) -> {
+            AtomicInteger counted = waiters == null ? new AtomicInteger() : waiters;
+            counted.incrementAndGet();
+            return counted;
+        });
     }
 
     /** Whether sessions for {@code key} can be created without a borrower (needed only with minIdle &gt; 0). */
@@ -207,7 +220,48 @@ public final class SessionPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the idle sessions of the keys {@code which} accepts now (leased ones are left alone); returns how many.
+     * With minIdle, the pool's maintenance starts new ones.
+     */
+    public int evictIdle(Predicate<PoolKey> which) {
+        int evicted = 0;
+        for (PoolKey key : counters.keySet()) {
+            if (which.test(key)) {
+                evicted += pool.getNumIdle(key);
+                pool.clear(key);
+            }
+        }
+        return evicted;
+    }
+
+    /** Retires every session of the keys {@code which} accepts: idle ones now, leased ones when they come back. */
+    public void softEvict(Predicate<PoolKey> which) {
+        lifecycle.retireNow(which);
+        evictIdle(which);
+    }
+
+    /** Borrowers wait (at most maxWait, then they fail naming the suspension) until {@link #resume()}. */
+    public void suspend() {
+        suspended = true;
+        AgentLog.info("mcp-pool: borrowing suspended (JMX resume() lets it go on)");
+    }
+
+    public void resume() {
+        suspended = false;
+        AgentLog.info("mcp-pool: borrowing resumed");
+    }
+
+    public boolean isSuspended() {
+        return suspended;
+    }
+
     private PoolExhaustedException exhausted(PoolKey key, int otherWaiters) {
+        if (suspended) {
+            return new PoolExhaustedException("mcp-pool: no MCP session for server '" + key + "' within "
+                    + settings.maxWait().toMillis() + " ms: borrowing is suspended (JMX resume() lets it go on), "
+                    + otherWaiters + " other threads waiting");
+        }
         int active = pool.getNumActive(key);
         String totalLimit = pool.getNumActive() >= settings.maxTotal()
                 ? "; all servers together use " + pool.getNumActive() + " of maxTotal=" + settings.maxTotal()

@@ -62,6 +62,68 @@ class SessionPoolTest {
     }
 
     @Test
+    void evictIdleClosesTheIdleSessionsOfTheChosenServersOnly() throws Exception {
+        pool("");
+        Lease a = pool.borrow(SERVER_A, this::newSession);
+        Lease leasedA = pool.borrow(SERVER_A, this::newSession);
+        Lease b = pool.borrow(SERVER_B, this::newSession);
+        a.release(LeaseEnd.CLEAN);
+        b.release(LeaseEnd.CLEAN);
+
+        assertThat(pool.evictIdle(SERVER_A::equals)).isEqualTo(1);
+
+        assertThat(((FakeSession) a.session()).closes).hasPositiveValue();
+        assertThat(((FakeSession) leasedA.session()).closes).as("leased sessions are left alone").hasValue(0);
+        assertThat(((FakeSession) b.session()).closes).hasValue(0);
+        assertThat(pool.idleCount(SERVER_B)).isEqualTo(1);
+        leasedA.release(LeaseEnd.CLEAN);
+        assertThat(pool.idleCount(SERVER_A)).isEqualTo(1);
+    }
+
+    @Test
+    void softEvictRetiresIdleSessionsNowAndLeasedOnesWhenTheyComeBack() throws Exception {
+        pool("");
+        Lease idle = pool.borrow(SERVER_A, this::newSession);
+        Lease leased = pool.borrow(SERVER_A, this::newSession);
+        idle.release(LeaseEnd.CLEAN);
+
+        pool.softEvict(key -> true);
+        assertThat(((FakeSession) idle.session()).closes).hasPositiveValue();
+        assertThat(((FakeSession) leased.session()).closes).hasValue(0);
+
+        leased.release(LeaseEnd.CLEAN);
+        assertThat(((FakeSession) leased.session()).closes).hasPositiveValue();
+        assertThat(pool.countersFor(SERVER_A).retired()).isEqualTo(1);
+        assertThat(pool.borrow(SERVER_A, this::newSession).session()).isNotIn(idle.session(), leased.session());
+    }
+
+    @Test
+    void suspendedPoolMakesBorrowersWaitAtMostMaxWaitAndResumeLetsThemGoOn() throws Exception {
+        pool("maxWait=300ms");
+        pool.suspend();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> pool.borrow(SERVER_A, this::newSession))
+                .isInstanceOf(PoolExhaustedException.class)
+                .hasMessageContaining("stdio: server-a")
+                .hasMessageContaining("suspended");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(created).isEmpty();
+
+        ExecutorService borrower = Executors.newSingleThreadExecutor();
+        try {
+            pool("maxWait=5s").suspend();
+            Future<Lease> waiting = borrower.submit(() -> pool.borrow(SERVER_A, this::newSession));
+            Thread.sleep(200);
+            assertThat(waiting).isNotDone();
+            assertThat(pool.waiterCount(SERVER_A)).isEqualTo(1);
+            pool.resume();
+            assertThat(waiting.get(5, TimeUnit.SECONDS).session()).isNotNull();
+        } finally {
+            borrower.shutdownNow();
+        }
+    }
+
+    @Test
     void differentKeysNeverShareASession() throws Exception {
         pool("");
         Lease a = pool.borrow(SERVER_A, this::newSession);

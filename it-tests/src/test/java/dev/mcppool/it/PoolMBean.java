@@ -36,6 +36,15 @@ final class PoolMBean implements AutoCloseable {
         return connection().getAttribute(name, attribute);
     }
 
+    /** Invokes an operation of the MXBean, as JConsole's Operations tab does. */
+    Object invoke(String operation, Object... arguments) throws Exception {
+        String[] signature = new String[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            signature[i] = arguments[i].getClass().getName();
+        }
+        return connection().invoke(name, operation, arguments, signature);
+    }
+
     MBeanServerConnection connection() throws Exception {
         return connector.getMBeanServerConnection();
     }
