@@ -39,7 +39,7 @@ final class AgentInstaller {
         SessionPool pool = new SessionPool(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "mcp-pool-shutdown"));
         if (settings.jmx()) {
-            registerInBackground(new PoolMonitor(pool, version));
+            new PoolMonitor(pool, version).registerInBackground();
         }
         McpPoolBridge.install(new SdkClientPooling(pool));
 
@@ -71,13 +71,6 @@ final class AgentInstaller {
                 System.setProperty(safeModeProperty, previous);
             }
         }
-    }
-
-    /** The platform MBean server takes a while to start; the application's main need not wait for it. */
-    private static void registerInBackground(PoolMonitor monitor) {
-        Thread registration = new Thread(monitor::register, "mcp-pool-jmx");
-        registration.setDaemon(true);
-        registration.start();
     }
 
     private static Map<String, String> systemProperties() {

@@ -8,13 +8,19 @@ import java.lang.management.ManagementFactory;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-/** The {@link McpPoolMXBean} over a {@link SessionPool}. */
-public final class PoolMonitor implements McpPoolMXBean {
+/**
+ * The {@link McpPoolMXBean} over a {@link SessionPool}, and one {@link ServerPoolMXBean} per server key, registered
+ * and unregistered as keys come and go. All JMX registration runs on one daemon thread: the platform MBean server
+ * takes a while to start, and neither the application's main nor a borrower should wait for it.
+ */
+public final class PoolMonitor implements McpPoolMXBean, SessionPool.KeyListener {
 
     public static final String OBJECT_NAME = "dev.mcppool:type=McpSessionPool,name=default";
 
@@ -26,17 +32,60 @@ public final class PoolMonitor implements McpPoolMXBean {
         this.version = version;
     }
 
-    /** Registers in the platform MBean server; a failure is logged and leaves pooling untouched. */
-    public void register() {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName(OBJECT_NAME);
-            if (!server.isRegistered(name)) {
-                server.registerMBean(this, name);
+    private final ExecutorService registrations = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "mcp-pool-jmx");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * Registers this MBean and, from then on, one per server key, in the platform MBean server, in the background; a
+     * failure is logged and leaves pooling untouched.
+     */
+    public void registerInBackground() {
+        registrations.execute(() -> {
+            try {
+                register(new ObjectName(OBJECT_NAME), this);
+                pool.setKeyListener(this);
+            } catch (Exception | LinkageError e) {
+                AgentLog.warn("mcp-pool: the JMX MBean " + OBJECT_NAME + " could not be registered (" + e
+                        + "); pooling works without it");
             }
-        } catch (Exception | LinkageError e) {
-            AgentLog.warn("mcp-pool: the JMX MBean " + OBJECT_NAME + " could not be registered (" + e
-                    + "); pooling works without it");
+        });
+    }
+
+    @Override
+    public void added(PoolKey key) {
+        registrations.execute(() -> {
+            try {
+                register(ServerPoolMonitor.nameOf(key), new ServerPoolMonitor(pool, key));
+            } catch (Exception | LinkageError e) {
+                AgentLog.warnOnce("mcp-pool: the per-server JMX MBean of " + key + " could not be registered (" + e
+                        + ")");
+            }
+        });
+    }
+
+    @Override
+    public void removed(PoolKey key) {
+        registrations.execute(() -> {
+            try {
+                MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+                ObjectName name = ServerPoolMonitor.nameOf(key);
+                if (server.isRegistered(name)) {
+                    server.unregisterMBean(name);
+                }
+            } catch (Exception | LinkageError e) {
+                AgentLog.warnOnce("mcp-pool: the per-server JMX MBean of " + key + " could not be unregistered (" + e
+                        + ")");
+            }
+        });
+    }
+
+    private static void register(ObjectName name, Object mbean) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        if (!server.isRegistered(name)) {
+            server.registerMBean(mbean, name);
         }
     }
 
@@ -117,12 +166,12 @@ public final class PoolMonitor implements McpPoolMXBean {
 
     @Override
     public double getMeanBorrowWaitMillis() {
-        return meanMillis(pool.totals());
+        return ServerStats.meanMillis(pool.totals());
     }
 
     @Override
     public double getMaxBorrowWaitMillis() {
-        return nanosToMillis(pool.totals().maxBorrowWaitNanos());
+        return ServerStats.nanosToMillis(pool.totals().maxBorrowWaitNanos());
     }
 
     @Override
@@ -134,24 +183,7 @@ public final class PoolMonitor implements McpPoolMXBean {
     }
 
     private ServerStats row(Map.Entry<PoolKey, ServerCounters> entry) {
-        PoolKey key = entry.getKey();
-        ServerCounters counters = entry.getValue();
-        return new ServerStats(key.label(), key.fingerprint(), key.library(), key.transport(),
-                pool.activeCount(key), pool.idleCount(key), pool.waiterCount(key),
-                counters.created(), counters.destroyed(), counters.borrowed(), counters.returned(),
-                counters.validationFailures(), counters.retired(), counters.leaks(),
-                counters.resets(), counters.tainted(), pool.startFailures(key),
-                pool.breakerState(key), meanMillis(counters),
-                nanosToMillis(counters.maxBorrowWaitNanos()));
-    }
-
-    private static double meanMillis(ServerCounters counters) {
-        long borrowed = counters.borrowed();
-        return borrowed == 0 ? 0 : nanosToMillis(counters.totalBorrowWaitNanos()) / borrowed;
-    }
-
-    private static double nanosToMillis(long nanos) {
-        return nanos / 1_000_000.0;
+        return ServerStats.of(pool, entry.getKey(), entry.getValue());
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.mcppool.jmx;
 
+import dev.mcppool.pool.PoolKey;
+import dev.mcppool.pool.ServerCounters;
+import dev.mcppool.pool.SessionPool;
 import javax.management.ConstructorParameters;
 
 /** One row of the per-server table: a server key (redacted) and its counts. Mapped by JMX to a CompositeData. */
@@ -53,6 +56,25 @@ public final class ServerStats {
         this.breaker = breaker;
         this.meanBorrowWaitMillis = meanBorrowWaitMillis;
         this.maxBorrowWaitMillis = maxBorrowWaitMillis;
+    }
+
+    /** The row of {@code key}, counted by {@code counters}. */
+    static ServerStats of(SessionPool pool, PoolKey key, ServerCounters counters) {
+        return new ServerStats(key.label(), key.fingerprint(), key.library(), key.transport(),
+                pool.activeCount(key), pool.idleCount(key), pool.waiterCount(key),
+                counters.created(), counters.destroyed(), counters.borrowed(), counters.returned(),
+                counters.validationFailures(), counters.retired(), counters.leaks(),
+                counters.resets(), counters.tainted(), pool.startFailures(key),
+                pool.breakerState(key), meanMillis(counters), nanosToMillis(counters.maxBorrowWaitNanos()));
+    }
+
+    static double meanMillis(ServerCounters counters) {
+        long borrowed = counters.borrowed();
+        return borrowed == 0 ? 0 : nanosToMillis(counters.totalBorrowWaitNanos()) / borrowed;
+    }
+
+    static double nanosToMillis(long nanos) {
+        return nanos / 1_000_000.0;
     }
 
     public String getServer() {

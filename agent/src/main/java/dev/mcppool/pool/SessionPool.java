@@ -38,6 +38,24 @@ public final class SessionPool implements AutoCloseable {
     private final ConcurrentMap<PoolKey, SessionCreator> templates = new ConcurrentHashMap<>();
     private ScheduledExecutorService warmer;
     private volatile boolean suspended;
+    private volatile KeyListener keyListener = KeyListener.NONE;
+
+    /** Told when a server key enters the per-server table and when it is forgotten (for per-server MBeans). */
+    public interface KeyListener {
+        KeyListener NONE = new KeyListener() {
+            @Override
+            public void added(PoolKey key) {
+            }
+
+            @Override
+            public void removed(PoolKey key) {
+            }
+        };
+
+        void added(PoolKey key);
+
+        void removed(PoolKey key);
+    }
     private final SessionLifecycle lifecycle;
     private final GenericKeyedObjectPool<PoolKey, PooledSession> pool;
 
@@ -279,7 +297,19 @@ public final class SessionPool implements AutoCloseable {
             return existing;
         }
         forgetQuietKeys();
-        return counters.computeIfAbsent(key, k -> new ServerCounters());
+        ServerCounters fresh = new ServerCounters();
+        ServerCounters raced = counters.putIfAbsent(key, fresh);
+        if (raced != null) {
+            return raced;
+        }
+        keyListener.added(key);
+        return fresh;
+    }
+
+    /** Tells {@code listener} of the keys already in the table and of every key added or forgotten from now on. */
+    public void setKeyListener(KeyListener listener) {
+        keyListener = listener;
+        counters.keySet().forEach(listener::added);
     }
 
     /** Per-server counts of the keys that have sessions (keys are forgotten when their last session is gone). */
@@ -306,6 +336,7 @@ public final class SessionPool implements AutoCloseable {
                 lifecycle.forget(key);
                 templates.remove(key);
                 waiting.computeIfPresent(key, (k, waiters) -> waiters.get() == 0 ? null : waiters);
+                keyListener.removed(key);
             }
             return quiet;
         });

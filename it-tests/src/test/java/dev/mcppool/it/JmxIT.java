@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -60,6 +61,14 @@ class JmxIT {
                 assertThat(server.get("startFailures")).isEqualTo(0L);
                 assertThat(server.get("breaker")).isEqualTo("closed");
 
+                Set<ObjectName> perServer = jmx.queryNames(name("dev.mcppool:type=McpServerPool,*"), null);
+                assertThat(perServer).as("one MBean per server key").hasSize(1);
+                ObjectName serverName = perServer.iterator().next();
+                assertThat(serverName.getKeyProperty("name")).contains("http: http://127.0.0.1:", "Authorization",
+                        (String) server.get("fingerprint"));
+                assertThat(((CompositeData) jmx.getAttribute(serverName, "Stats")).get("borrowed")).isEqualTo(60L);
+                assertThat(jmx.getAttribute(serverName, "IdleSessions")).isEqualTo((int) created);
+
                 assertThat(everyAttributeAsText(jmx)).doesNotContain("it-secret", "7f3a9c");
             }
             run.closeStdin();
@@ -67,11 +76,15 @@ class JmxIT {
         }
     }
 
+    /** The names and attribute values of every MBean of the agent. */
     private static String everyAttributeAsText(MBeanServerConnection jmx) throws Exception {
         List<String> values = new ArrayList<>();
-        for (MBeanAttributeInfo attribute : jmx.getMBeanInfo(POOL).getAttributes()) {
-            Object value = jmx.getAttribute(POOL, attribute.getName());
-            values.add(value instanceof Object[] array ? Arrays.deepToString(array) : String.valueOf(value));
+        for (ObjectName mbean : jmx.queryNames(name("dev.mcppool:*"), null)) {
+            values.add(mbean.toString());
+            for (MBeanAttributeInfo attribute : jmx.getMBeanInfo(mbean).getAttributes()) {
+                Object value = jmx.getAttribute(mbean, attribute.getName());
+                values.add(value instanceof Object[] array ? Arrays.deepToString(array) : String.valueOf(value));
+            }
         }
         return String.join("\n", values);
     }

@@ -118,12 +118,15 @@ class SessionIsolationIT {
                 "dev.mcppool.level=ALL", ""));
     }
 
+    /** The names and attribute values of every MBean of the agent (the pool's and each server's). */
     private static String everyAttributeAsText(MBeanServerConnection jmx) throws Exception {
-        ObjectName pool = new ObjectName(PoolMBean.OBJECT_NAME);
         List<String> values = new ArrayList<>();
-        for (MBeanAttributeInfo attribute : jmx.getMBeanInfo(pool).getAttributes()) {
-            Object value = jmx.getAttribute(pool, attribute.getName());
-            values.add(value instanceof Object[] array ? Arrays.deepToString(array) : String.valueOf(value));
+        for (ObjectName mbean : jmx.queryNames(new ObjectName("dev.mcppool:*"), null)) {
+            values.add(mbean.toString());
+            for (MBeanAttributeInfo attribute : jmx.getMBeanInfo(mbean).getAttributes()) {
+                Object value = jmx.getAttribute(mbean, attribute.getName());
+                values.add(value instanceof Object[] array ? Arrays.deepToString(array) : String.valueOf(value));
+            }
         }
         return String.join("\n", values);
     }
