@@ -106,11 +106,9 @@ final class ClientTarget implements AutoCloseable {
     }
 
     static McpClientTransport sse(ClientOptions.HttpTarget target, List<Map.Entry<String, String>> headers) {
-        HttpRequest.Builder requestBuilder = HttpRequest.newBuilder();
-        headers.forEach(header -> requestBuilder.header(header.getKey(), header.getValue()));
         return HttpClientSseClientTransport.builder(target.baseUri())
                 .sseEndpoint(target.endpoint())
-                .requestBuilder(requestBuilder)
+                .requestBuilder(requestWithHeaders(headers))
                 .build();
     }
 
@@ -120,11 +118,15 @@ final class ClientTarget implements AutoCloseable {
     }
 
     static McpClientTransport http(ClientOptions.HttpTarget target, List<Map.Entry<String, String>> headers) {
-        HttpRequest.Builder requestBuilder = HttpRequest.newBuilder();
-        headers.forEach(header -> requestBuilder.header(header.getKey(), header.getValue()));
         return HttpClientStreamableHttpTransport.builder(target.baseUri())
                 .endpoint(target.endpoint())
-                .requestBuilder(requestBuilder)
+                .requestBuilder(requestWithHeaders(headers))
                 .build();
+    }
+
+    private static HttpRequest.Builder requestWithHeaders(List<Map.Entry<String, String>> headers) {
+        HttpRequest.Builder requestBuilder = HttpRequest.newBuilder();
+        headers.forEach(header -> requestBuilder.header(header.getKey(), header.getValue()));
+        return requestBuilder;
     }
 }

@@ -36,11 +36,19 @@ final class Artifacts {
 
     /** The demo's stdio server (SDK 2.1), logging {@code start <pid>} to {@code spawnLog} first. */
     static String demoStdioServerCountingSpawns(Path folder, Path spawnLog) throws IOException {
+        return commandCountingSpawns(folder, spawnLog, "'" + java() + "' -jar '" + demoJar() + "' server stdio");
+    }
+
+    /**
+     * A stdio command line (a script in {@code folder}) that first appends {@code start <pid>} to {@code spawnLog},
+     * then runs {@code commandLine} in its place, so a test can count how many server processes a run started.
+     */
+    static String commandCountingSpawns(Path folder, Path spawnLog, String commandLine) throws IOException {
         Path script = folder.resolve(spawnLog.getFileName() + ".sh");
         Files.writeString(script, String.join("\n", List.of(
                 "#!/bin/sh",
                 "echo \"start $$\" >> '" + spawnLog + "'",
-                "exec '" + java() + "' -jar '" + demoJar() + "' server stdio",
+                "exec " + commandLine,
                 "")));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script.toString();

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.List;
 
 /** The npm reference server {@code @modelcontextprotocol/server-everything}, as installed by the build. */
 final class EverythingServer implements AutoCloseable {
@@ -62,14 +60,8 @@ final class EverythingServer implements AutoCloseable {
      * count how many server processes a run started.
      */
     static String stdioCommandCountingSpawns(Path folder, Path spawnLog) throws IOException {
-        Path script = folder.resolve("everything-stdio.sh");
-        Files.writeString(script, String.join("\n", List.of(
-                "#!/bin/sh",
-                "echo \"start $$\" >> '" + spawnLog + "'",
-                "exec node '" + Artifacts.serverEverythingEntryPoint() + "' stdio",
-                "")));
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return script.toString();
+        return Artifacts.commandCountingSpawns(folder, spawnLog,
+                "node '" + Artifacts.serverEverythingEntryPoint() + "' stdio");
     }
 
     String url() {
