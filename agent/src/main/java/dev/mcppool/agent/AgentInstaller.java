@@ -5,8 +5,10 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import dev.mcppool.bootstrap.McpPoolBridge;
 import dev.mcppool.config.PoolOptions;
 import dev.mcppool.config.PoolSettings;
+import dev.mcppool.jfr.JfrPoolEvents;
 import dev.mcppool.jmx.PoolMonitor;
 import dev.mcppool.log.AgentLog;
+import dev.mcppool.pool.PoolEvents;
 import dev.mcppool.pool.SessionPool;
 import dev.mcppool.sdk.SdkInstrumentation;
 import dev.mcppool.sdk.SdkClientPooling;
@@ -36,7 +38,7 @@ final class AgentInstaller {
         }
 
         String version = version();
-        SessionPool pool = new SessionPool(settings);
+        SessionPool pool = new SessionPool(settings, resolution.serverRules(), events());
         Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "mcp-pool-shutdown"));
         if (settings.jmx()) {
             new PoolMonitor(pool, version).registerInBackground();
@@ -44,7 +46,8 @@ final class AgentInstaller {
         McpPoolBridge.install(new SdkClientPooling(pool));
 
         installTransformations(instrumentation);
-        AgentLog.info("mcp-pool " + version + " active: " + settings);
+        AgentLog.info("mcp-pool " + version + " active: " + settings
+                + (resolution.serverRules().isEmpty() ? "" : "; per server: " + resolution.serverRules()));
     }
 
     /**
@@ -71,6 +74,15 @@ final class AgentInstaller {
                 System.setProperty(safeModeProperty, previous);
             }
         }
+    }
+
+    /** JFR events where the runtime has Flight Recorder (a jlink image may not); none otherwise. */
+    private static PoolEvents events() {
+        if (ModuleLayer.boot().findModule("jdk.jfr").isPresent()) {
+            return new JfrPoolEvents();
+        }
+        AgentLog.info("mcp-pool: this Java runtime has no jdk.jfr module; the pool records no JFR events");
+        return PoolEvents.NONE;
     }
 
     private static Map<String, String> systemProperties() {

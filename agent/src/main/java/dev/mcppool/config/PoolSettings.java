@@ -35,14 +35,6 @@ public record PoolSettings(
 
     @Override
     public String toString() {
-        return "enabled=" + enabled + ", maxPerKey=" + maxPerKey + ", minIdle=" + minIdle + ", prewarm=" + prewarm
-                + ", maxTotal=" + maxTotal
-                + ", maxWait=" + Durations.format(maxWait) + ", validationTimeout=" + Durations.format(validationTimeout)
-                + ", aliveBypassWindow=" + Durations.format(aliveBypassWindow)
-                + ", idleTimeout=" + Durations.format(idleTimeout) + ", maxLifetime=" + Durations.format(maxLifetime)
-                + ", keepaliveTime=" + Durations.format(keepaliveTime)
-                + ", leakDetectionThreshold=" + Durations.format(leakDetectionThreshold)
-                + ", breakerFailures=" + breakerFailures + ", breakerCooldown=" + Durations.format(breakerCooldown)
-                + ", jmx=" + jmx;
+        return PoolOptions.describe(this);
     }
 }

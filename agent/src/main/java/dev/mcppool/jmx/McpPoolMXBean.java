@@ -10,7 +10,36 @@ public interface McpPoolMXBean {
 
     boolean isEnabled();
 
+    /**
+     * The pool's settings; a server may differ where a server option or a JMX change on its own MBean says so (the
+     * Servers table's {@code overrides} column).
+     */
     String getSettings();
+
+    /** maxPerKey for the pool (writable: takes effect at once; borrowers waiting are woken, idle sessions above it closed). */
+    int getMaxPerKey();
+
+    void setMaxPerKey(int maxPerKey);
+
+    /** minIdle for the pool (writable: raising it starts sessions for servers the pool can start on its own). */
+    int getMinIdle();
+
+    void setMinIdle(int minIdle);
+
+    /** maxWait for the pool, in milliseconds (writable: applies to borrows that start after the change). */
+    long getMaxWaitMillis();
+
+    void setMaxWaitMillis(long maxWaitMillis);
+
+    /** validationTimeout for the pool, in milliseconds (writable: applies to the next health check). */
+    long getValidationTimeoutMillis();
+
+    void setValidationTimeoutMillis(long validationTimeoutMillis);
+
+    /** leakDetectionThreshold for the pool, in milliseconds; 0 is off (writable: applies to leases that start after). */
+    long getLeakDetectionThresholdMillis();
+
+    void setLeakDetectionThresholdMillis(long leakDetectionThresholdMillis);
 
     int getActiveSessions();
 
@@ -67,6 +96,18 @@ public interface McpPoolMXBean {
 
     /** Soft evict for one server ({@code fingerprint} or {@code server} label from the Servers table). */
     void softEvictSessionsOf(String server);
+
+    /**
+     * Starts one server afresh ({@code fingerprint} or {@code server} label): its sessions are soft evicted (idle ones
+     * closed now, leased ones when returned) and its start breaker is closed, so the next borrower starts a new one.
+     */
+    void clearSessionsOf(String server);
+
+    /**
+     * Every pooled session, oldest first: server label, state (idle/leased), age, idle time, times lent, the stdio
+     * server's process id and the HTTP session id (shortened). Never a secret.
+     */
+    SessionInfo[] listSessions();
 
     /** Borrowers wait, at most maxWait each, until {@link #resumePool()}; sessions in use are not affected. */
     void suspendPool();

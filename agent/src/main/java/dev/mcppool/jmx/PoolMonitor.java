@@ -26,10 +26,12 @@ public final class PoolMonitor implements McpPoolMXBean, SessionPool.KeyListener
 
     private final SessionPool pool;
     private final String version;
+    private final TunableSettings tunable;
 
     public PoolMonitor(SessionPool pool, String version) {
         this.pool = pool;
         this.version = version;
+        this.tunable = new TunableSettings(pool::settings, pool::change);
     }
 
     private final ExecutorService registrations = Executors.newSingleThreadExecutor(task -> {
@@ -102,6 +104,56 @@ public final class PoolMonitor implements McpPoolMXBean, SessionPool.KeyListener
     @Override
     public String getSettings() {
         return pool.settings().toString();
+    }
+
+    @Override
+    public int getMaxPerKey() {
+        return tunable.maxPerKey();
+    }
+
+    @Override
+    public void setMaxPerKey(int maxPerKey) {
+        tunable.maxPerKey(maxPerKey);
+    }
+
+    @Override
+    public int getMinIdle() {
+        return tunable.minIdle();
+    }
+
+    @Override
+    public void setMinIdle(int minIdle) {
+        tunable.minIdle(minIdle);
+    }
+
+    @Override
+    public long getMaxWaitMillis() {
+        return tunable.maxWaitMillis();
+    }
+
+    @Override
+    public void setMaxWaitMillis(long maxWaitMillis) {
+        tunable.maxWaitMillis(maxWaitMillis);
+    }
+
+    @Override
+    public long getValidationTimeoutMillis() {
+        return tunable.validationTimeoutMillis();
+    }
+
+    @Override
+    public void setValidationTimeoutMillis(long validationTimeoutMillis) {
+        tunable.validationTimeoutMillis(validationTimeoutMillis);
+    }
+
+    @Override
+    public long getLeakDetectionThresholdMillis() {
+        return tunable.leakDetectionThresholdMillis();
+    }
+
+    @Override
+    public void setLeakDetectionThresholdMillis(long leakDetectionThresholdMillis) {
+        tunable.leakDetectionThresholdMillis(leakDetectionThresholdMillis);
     }
 
     @Override
@@ -209,6 +261,16 @@ public final class PoolMonitor implements McpPoolMXBean, SessionPool.KeyListener
     @Override
     public void softEvictSessionsOf(String server) {
         pool.softEvict(serverNamed(server));
+    }
+
+    @Override
+    public void clearSessionsOf(String server) {
+        pool.clear(serverNamed(server));
+    }
+
+    @Override
+    public SessionInfo[] listSessions() {
+        return pool.sessions().stream().map(SessionInfo::of).toArray(SessionInfo[]::new);
     }
 
     @Override

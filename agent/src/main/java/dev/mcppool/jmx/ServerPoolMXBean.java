@@ -9,6 +9,34 @@ public interface ServerPoolMXBean {
     /** The server's redacted label and its counts, as in the pool's {@code Servers} table. */
     ServerStats getStats();
 
+    /** Every setting in force for this server (the pool's, then matching server options, then JMX changes). */
+    String getSettings();
+
+    /** maxPerKey in force (writable, for this server only: takes effect at once; borrowers waiting are woken, idle sessions above it closed). */
+    int getMaxPerKey();
+
+    void setMaxPerKey(int maxPerKey);
+
+    /** minIdle in force (writable, for this server only: raising it starts sessions for servers the pool can start on its own). */
+    int getMinIdle();
+
+    void setMinIdle(int minIdle);
+
+    /** maxWait in force, in milliseconds (writable, for this server only: applies to borrows that start after the change). */
+    long getMaxWaitMillis();
+
+    void setMaxWaitMillis(long maxWaitMillis);
+
+    /** validationTimeout in force, in milliseconds (writable, for this server only: applies to the next health check). */
+    long getValidationTimeoutMillis();
+
+    void setValidationTimeoutMillis(long validationTimeoutMillis);
+
+    /** leakDetectionThreshold in force, in milliseconds; 0 is off (writable, for this server only: applies to leases that start after). */
+    long getLeakDetectionThresholdMillis();
+
+    void setLeakDetectionThresholdMillis(long leakDetectionThresholdMillis);
+
     int getActiveSessions();
 
     int getIdleSessions();
@@ -20,4 +48,10 @@ public interface ServerPoolMXBean {
 
     /** Retires this server's sessions: idle ones now, leased ones when they are returned. */
     void softEvictSessions();
+
+    /** Soft evicts this server's sessions and closes its start breaker: the next borrower starts a new session. */
+    void clearSessions();
+
+    /** This server's pooled sessions, oldest first (as the pool's {@code listSessions()}). */
+    SessionInfo[] listSessions();
 }

@@ -3,6 +3,8 @@ package dev.mcppool.jmx;
 import dev.mcppool.pool.PoolKey;
 import dev.mcppool.pool.ServerCounters;
 import dev.mcppool.pool.SessionPool;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.management.ConstructorParameters;
 
 /** One row of the per-server table: a server key (redacted) and its counts. Mapped by JMX to a CompositeData. */
@@ -28,14 +30,17 @@ public final class ServerStats {
     private final String breaker;
     private final double meanBorrowWaitMillis;
     private final double maxBorrowWaitMillis;
+    private final String overrides;
 
     @ConstructorParameters({"server", "fingerprint", "library", "transport", "active", "idle", "waiting", "created",
             "destroyed", "borrowed", "returned", "validationFailures", "retired", "leaks",
-            "leaseResets", "taintedSessions", "startFailures", "breaker", "meanBorrowWaitMillis", "maxBorrowWaitMillis"})
+            "leaseResets", "taintedSessions", "startFailures", "breaker", "meanBorrowWaitMillis", "maxBorrowWaitMillis",
+            "overrides"})
     public ServerStats(String server, String fingerprint, String library, String transport, int active, int idle,
                        int waiting, long created, long destroyed, long borrowed, long returned,
                        long validationFailures, long retired, long leaks, long leaseResets, long taintedSessions,
-                       long startFailures, String breaker, double meanBorrowWaitMillis, double maxBorrowWaitMillis) {
+                       long startFailures, String breaker, double meanBorrowWaitMillis, double maxBorrowWaitMillis,
+                       String overrides) {
         this.server = server;
         this.fingerprint = fingerprint;
         this.library = library;
@@ -56,6 +61,7 @@ public final class ServerStats {
         this.breaker = breaker;
         this.meanBorrowWaitMillis = meanBorrowWaitMillis;
         this.maxBorrowWaitMillis = maxBorrowWaitMillis;
+        this.overrides = overrides;
     }
 
     /** The row of {@code key}, counted by {@code counters}. */
@@ -65,7 +71,13 @@ public final class ServerStats {
                 counters.created(), counters.destroyed(), counters.borrowed(), counters.returned(),
                 counters.validationFailures(), counters.retired(), counters.leaks(),
                 counters.resets(), counters.tainted(), pool.startFailures(key),
-                pool.breakerState(key), meanMillis(counters), nanosToMillis(counters.maxBorrowWaitNanos()));
+                pool.breakerState(key), meanMillis(counters), nanosToMillis(counters.maxBorrowWaitNanos()),
+                describe(pool.overridesOf(key)));
+    }
+
+    private static String describe(Map<String, String> overrides) {
+        return overrides.entrySet().stream().map(option -> option.getKey() + "=" + option.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     static double meanMillis(ServerCounters counters) {
@@ -158,5 +170,10 @@ public final class ServerStats {
 
     public double getMaxBorrowWaitMillis() {
         return maxBorrowWaitMillis;
+    }
+
+    /** The options whose values in force for this server differ from the pool's (server rules, JMX changes). */
+    public String getOverrides() {
+        return overrides;
     }
 }

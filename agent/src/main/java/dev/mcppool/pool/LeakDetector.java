@@ -15,19 +15,20 @@ import java.util.concurrent.TimeUnit;
  */
 final class LeakDetector {
 
-    private final Duration threshold;
+    private final PoolEvents events;
     private ScheduledThreadPoolExecutor timer;
     private boolean closed;
 
-    LeakDetector(Duration threshold) {
-        this.threshold = threshold;
+    LeakDetector(PoolEvents events) {
+        this.events = events;
     }
 
     /**
-     * Watches a lease just borrowed on the current thread; the clock starts now, or, for a session that starts during
-     * this lease ({@code startNow} false), at {@link Watch#start()}.
+     * Watches a lease just borrowed on the current thread against {@code threshold} (the key's setting when it was
+     * borrowed); the clock starts now, or, for a session that starts during this lease ({@code startNow} false), at
+     * {@link Watch#start()}.
      */
-    Watch watch(PoolKey key, ServerCounters counters, ServerCounters totals, boolean startNow) {
+    Watch watch(PoolKey key, ServerCounters counters, ServerCounters totals, boolean startNow, Duration threshold) {
         if (threshold.isZero() || isClosed()) {
             return Watch.NONE;
         }
@@ -84,6 +85,7 @@ final class LeakDetector {
         private final ServerCounters totals;
         private final Duration threshold;
         private final Exception borrowSite;
+        private final String borrowerThread = Thread.currentThread().getName();
         private volatile long borrowedAt = System.nanoTime();
         private ScheduledFuture<?> timeout;
         private volatile boolean reported;
@@ -119,6 +121,8 @@ final class LeakDetector {
             borrowSite.printStackTrace(new PrintWriter(stack));
             AgentLog.warn("mcp-pool: a session of " + key + " has been leased for more than " + threshold.toMillis()
                     + " ms without close(); apparent leak (leakDetectionThreshold). " + stack);
+            detector.events.leakDetected(key, Duration.ofNanos(System.nanoTime() - borrowedAt), borrowerThread,
+                    stack.toString());
         }
 
         synchronized void released() {

@@ -13,16 +13,21 @@ public final class PoolKey {
 
     private final String library;
     private final String transport;
+    private final String server;
     private final String label;
     private final List<String> identity;
     private final String fingerprint;
+    /** Keys are looked up several times per borrow; their identity lists are long. */
+    private final int hashCode;
 
-    public PoolKey(String library, String transport, String label, List<String> identity) {
+    public PoolKey(String library, String transport, String server, String label, List<String> identity) {
         this.library = library;
         this.transport = transport;
+        this.server = server;
         this.label = label;
         this.identity = List.copyOf(identity);
         this.fingerprint = Secrets.fingerprint(library + '\n' + transport + '\n' + String.join("\n", identity));
+        this.hashCode = Objects.hash(library, transport, this.identity);
     }
 
     public String library() {
@@ -31,6 +36,11 @@ public final class PoolKey {
 
     public String transport() {
         return transport;
+    }
+
+    /** What per-server options match: the stdio command, or the host and port of the URL. Never a secret. */
+    public String server() {
+        return server;
     }
 
     /** A redacted, human-readable name for the server, e.g. {@code stdio: node server.js (env: HOME, TOKEN)}. */
@@ -51,7 +61,7 @@ public final class PoolKey {
 
     @Override
     public int hashCode() {
-        return Objects.hash(library, transport, identity);
+        return hashCode;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.mcppool.pool;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /** A live, library-specific MCP session the pool lends out. Implemented by each client library's adapter. */
 public interface PooledSession {
@@ -19,4 +21,10 @@ public interface PooledSession {
 
     /** Whether nothing of the session is left (process exited, HTTP session closed). */
     boolean isTerminated();
+
+    /** The id of the server process (stdio), for operators to find it with {@code ps}; empty without a process. */
+    OptionalLong processId();
+
+    /** The id the server gave the session (Streamable HTTP); empty when there is none. Shown only shortened. */
+    Optional<String> sessionId();
 }

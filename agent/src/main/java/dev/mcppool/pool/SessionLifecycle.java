@@ -4,6 +4,8 @@ import dev.mcppool.config.PoolSettings;
 import dev.mcppool.log.AgentLog;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,27 +18,31 @@ import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.PooledObjectState;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
 
-/** Creates, checks and destroys pooled sessions on behalf of commons-pool2. */
+/** Creates, checks and destroys pooled sessions on behalf of commons-pool2, and keeps a record of each. */
 final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, PooledSession> {
 
-    private final PoolSettings settings;
+    private static final String NOT_USABLE = "not usable (closed, or its server process or HTTP session is gone)";
+
+    private static final ThreadLocal<DestroyReason> DESTROY_REASON_ON_THIS_THREAD = new ThreadLocal<>();
+
+    private final KeySettings settings;
+    private final PoolEvents events;
     private final Function<PoolKey, ServerCounters> counters;
     private final ServerCounters totals;
     private final LiveSessions liveSessions;
     private final Supplier<SessionCreator> currentCreator;
     private final Function<PoolKey, SessionCreator> templates;
     private final Supplier<Long> validationDeadline;
-    private final Map<PooledSession, Long> retireAtNanos = new ConcurrentHashMap<>();
-    private final Map<PooledSession, PoolKey> keyOf = new ConcurrentHashMap<>();
-    private final Map<PooledSession, Long> nextKeepaliveNanos = new ConcurrentHashMap<>();
+    private final Map<PooledSession, SessionRecord> records = new ConcurrentHashMap<>();
     private final Map<PoolKey, StartBreaker> breakers = new ConcurrentHashMap<>();
     /** New sessions whose first request has not finished yet: that request tells whether their server started. */
     private final Map<PooledSession, PoolKey> unproven = new ConcurrentHashMap<>();
 
-    SessionLifecycle(PoolSettings settings, Function<PoolKey, ServerCounters> counters, ServerCounters totals,
-                     LiveSessions liveSessions, Supplier<SessionCreator> currentCreator,
+    SessionLifecycle(KeySettings settings, PoolEvents events, Function<PoolKey, ServerCounters> counters,
+                     ServerCounters totals, LiveSessions liveSessions, Supplier<SessionCreator> currentCreator,
                      Function<PoolKey, SessionCreator> templates, Supplier<Long> validationDeadline) {
         this.settings = settings;
+        this.events = events;
         this.counters = counters;
         this.totals = totals;
         this.liveSessions = liveSessions;
@@ -56,14 +62,16 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
             throw new NoCreatorException();
         }
         ServerCounters keyCounters = counters.apply(key);
+        PoolSettings keySettings = settings.of(key);
         StartBreaker breaker = breakerFor(key);
         Duration blocked = breaker.refusal();
         if (blocked != null) {
             throw new ServerUnavailableException("mcp-pool: new sessions for server '" + key + "' failed to start "
                     + breaker.consecutiveFailures() + " times in a row; none is started for another "
-                    + Math.max(1, blocked.toSeconds()) + " s (breakerFailures=" + settings.breakerFailures()
-                    + ", breakerCooldown=" + settings.breakerCooldown().toSeconds() + "s)");
+                    + Math.max(1, blocked.toSeconds()) + " s (breakerFailures=" + keySettings.breakerFailures()
+                    + ", breakerCooldown=" + keySettings.breakerCooldown().toSeconds() + "s)");
         }
+        SessionRecord record = new SessionRecord(key, System.nanoTime());
         PooledSession session;
         try {
             session = creator.create();
@@ -83,14 +91,15 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         }
         if (fromTemplate) {
             breaker.started();
+            events.sessionStarted(key, Duration.ofNanos(System.nanoTime() - record.creationStartedNanos));
         } else {
             unproven.put(session, key);
         }
-        scheduleKeepalive(session);
-        if (!settings.maxLifetime().isZero()) {
-            retireAtNanos.put(session, System.nanoTime() + jitteredLifetime().toNanos());
+        scheduleKeepalive(record, keySettings);
+        if (!keySettings.maxLifetime().isZero()) {
+            record.retireAtNanos = System.nanoTime() + jitteredLifetime(keySettings.maxLifetime()).toNanos();
         }
-        keyOf.put(session, key);
+        records.put(session, record);
         liveSessions.add(session);
         keyCounters.recordCreated();
         totals.recordCreated();
@@ -106,15 +115,19 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
      * Up to a quarter shorter than maxLifetime, at random, so that sessions created together are retired one by one
      * rather than all at once (HikariCP's "mass extinction" guard).
      */
-    private Duration jitteredLifetime() {
-        long lifetime = settings.maxLifetime().toNanos();
+    private static Duration jitteredLifetime(Duration maxLifetime) {
+        long lifetime = maxLifetime.toNanos();
         return Duration.ofNanos(lifetime - ThreadLocalRandom.current().nextLong(lifetime / 4 + 1));
     }
 
     StartBreaker breakerFor(PoolKey key) {
-        return breakers.computeIfAbsent(key, k -> new StartBreaker(settings.breakerFailures(), settings.breakerCooldown()));
+        return breakers.computeIfAbsent(key, k -> {
+            PoolSettings keySettings = settings.of(k);
+            return new StartBreaker(keySettings.breakerFailures(), keySettings.breakerCooldown());
+        });
     }
 
+    /** Drops the key's start breaker (closed again, failures forgotten). */
     void forget(PoolKey key) {
         breakers.remove(key);
     }
@@ -136,6 +149,10 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         StartBreaker breaker = breakerFor(key);
         if (session.isUsable()) {
             breaker.started();
+            SessionRecord record = records.get(session);
+            if (record != null) {
+                events.sessionStarted(key, Duration.ofNanos(System.nanoTime() - record.creationStartedNanos));
+            }
         } else if (interrupted) {
             breaker.noVerdict();
         } else {
@@ -167,34 +184,88 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         return breaker == null || breaker.isClosed();
     }
 
-    /** Retires the sessions of the keys {@code which} accepts now, as if they had reached their maximum lifetime. */
+    /** Retires the sessions of the keys {@code which} accepts now (soft evict): none of them is lent again. */
     void retireNow(Predicate<PoolKey> which) {
         long now = System.nanoTime();
-        keyOf.forEach((session, key) -> {
-            if (which.test(key)) {
-                retireAtNanos.put(session, now);
+        records.values().forEach(record -> {
+            if (which.test(record.key)) {
+                record.retireReason = DestroyReason.SOFT_EVICTED;
+                record.retireAtNanos = now;
             }
         });
     }
 
-    /** Whether the session has outlived its (jittered) maximum lifetime and must not be lent again. */
+    /** Whether the session has outlived its (jittered) maximum lifetime or was soft evicted: it must not be lent again. */
     boolean isRetired(PooledSession session) {
-        Long retireAt = retireAtNanos.get(session);
-        return retireAt != null && System.nanoTime() - retireAt >= 0;
+        SessionRecord record = records.get(session);
+        return record != null && record.isRetired(System.nanoTime());
     }
 
     /** The remaining lifetime of a session, for tests; null when lifetime is unlimited. */
     Duration remainingLifetime(PooledSession session) {
-        Long retireAt = retireAtNanos.get(session);
-        return retireAt == null ? null : Duration.ofNanos(retireAt - System.nanoTime());
+        SessionRecord record = records.get(session);
+        return record == null || record.retireAtNanos == Long.MAX_VALUE ? null
+                : Duration.ofNanos(record.retireAtNanos - System.nanoTime());
+    }
+
+    /** The session was lent to a borrower. */
+    void lent(PooledSession session) {
+        SessionRecord record = records.get(session);
+        if (record != null) {
+            record.leased = true;
+            record.timesLent.incrementAndGet();
+        }
+    }
+
+    /** The session came back from its borrower (to be kept or destroyed). */
+    void returned(PooledSession session) {
+        SessionRecord record = records.get(session);
+        if (record != null) {
+            record.leased = false;
+            record.lastReturnedNanos = System.nanoTime();
+        }
+    }
+
+    /** Records why the session is about to be destroyed; for a retired one, why it was retired. */
+    void destroyBecause(PooledSession session, DestroyReason reason) {
+        SessionRecord record = records.get(session);
+        if (record != null) {
+            record.destroyBecause(reason == DestroyReason.LIFETIME ? record.retireReason : reason);
+        }
+    }
+
+    /** Runs {@code action}; sessions it destroys on this thread without a reason of their own get {@code reason}. */
+    static void destroyingBecause(DestroyReason reason, Runnable action) {
+        DESTROY_REASON_ON_THIS_THREAD.set(reason);
+        try {
+            action.run();
+        } finally {
+            DESTROY_REASON_ON_THIS_THREAD.remove();
+        }
+    }
+
+    PoolKey keyOf(PooledSession session) {
+        SessionRecord record = records.get(session);
+        return record == null ? null : record.key;
+    }
+
+    /** Every session the pool holds (idle or lent) as operators see it. */
+    List<SessionView> sessions() {
+        long now = System.nanoTime();
+        List<SessionView> views = new ArrayList<>();
+        records.forEach((session, record) -> views.add(new SessionView(record.key, record.leased,
+                Duration.ofNanos(now - record.creationStartedNanos),
+                record.leased ? Duration.ZERO : Duration.ofNanos(now - record.lastReturnedNanos),
+                record.timesLent.get(), session.processId(), SessionView.shortened(session.sessionId()))));
+        return views;
     }
 
     /** Up to a fifth earlier than keepaliveTime, at random, so that idle sessions are not all pinged together. */
-    private void scheduleKeepalive(PooledSession session) {
-        if (!settings.keepaliveTime().isZero()) {
-            long keepalive = settings.keepaliveTime().toNanos();
-            nextKeepaliveNanos.put(session,
-                    System.nanoTime() + keepalive - ThreadLocalRandom.current().nextLong(keepalive / 5 + 1));
+    private static void scheduleKeepalive(SessionRecord record, PoolSettings keySettings) {
+        if (!keySettings.keepaliveTime().isZero()) {
+            long keepalive = keySettings.keepaliveTime().toNanos();
+            record.keepaliveDueNanos = System.nanoTime() + keepalive
+                    - ThreadLocalRandom.current().nextLong(keepalive / 5 + 1);
         }
     }
 
@@ -205,20 +276,25 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
      */
     private boolean validateIdle(PoolKey key, PooledSession session) {
         if (!session.isUsable()) {
-            return failedValidation(key);
+            return failedValidation(key, session, NOT_USABLE);
         }
-        Long keepaliveDue = nextKeepaliveNanos.get(session);
-        if (keepaliveDue == null || System.nanoTime() - keepaliveDue < 0) {
+        SessionRecord record = records.get(session);
+        if (record == null || record.keepaliveDueNanos == Long.MAX_VALUE
+                || System.nanoTime() - record.keepaliveDueNanos < 0) {
             return true;
         }
-        scheduleKeepalive(session);
-        return session.ping(settings.validationTimeout()) || failedValidation(key);
+        PoolSettings keySettings = settings.of(key);
+        scheduleKeepalive(record, keySettings);
+        return session.ping(keySettings.validationTimeout())
+                || failedValidation(key, session, "no answer to a keepalive ping within validationTimeout");
     }
 
-    private boolean failedValidation(PoolKey key) {
+    private boolean failedValidation(PoolKey key, PooledSession session, String reason) {
         counters.apply(key).recordValidationFailure();
         totals.recordValidationFailure();
-        AgentLog.debug("mcp-pool: a session of " + key + " failed validation and is replaced");
+        destroyBecause(session, DestroyReason.FAILED_VALIDATION);
+        events.validationFailed(key, reason);
+        AgentLog.debug("mcp-pool: a session of " + key + " failed validation (" + reason + ") and is replaced");
         return false;
     }
 
@@ -232,6 +308,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         if (isRetired(pooled.getObject())) {
             counters.apply(key).recordRetired();
             totals.recordRetired();
+            destroyBecause(pooled.getObject(), DestroyReason.LIFETIME);
             return false;
         }
         if (pooled.getState() == PooledObjectState.EVICTION) {
@@ -241,8 +318,11 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
             return true;
         }
         PooledSession session = pooled.getObject();
-        boolean valid = session.isUsable() && (recentlyUsed(pooled) || pingWithinBorrowBudget(session));
-        return valid || failedValidation(key);
+        if (!session.isUsable()) {
+            return failedValidation(key, session, NOT_USABLE);
+        }
+        return recentlyUsed(key, pooled) || pingWithinBorrowBudget(key, session)
+                || failedValidation(key, session, "no answer to a ping before it was lent");
     }
 
     /**
@@ -250,8 +330,8 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
      * servers hang, a borrower waits at most maxWait + validationTimeout. A session that cannot be checked in time is
      * not lent.
      */
-    private boolean pingWithinBorrowBudget(PooledSession session) {
-        Duration timeout = settings.validationTimeout();
+    private boolean pingWithinBorrowBudget(PoolKey key, PooledSession session) {
+        Duration timeout = settings.of(key).validationTimeout();
         Long deadline = validationDeadline.get();
         if (deadline != null) {
             long left = deadline - System.nanoTime();
@@ -263,20 +343,25 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         return session.ping(timeout);
     }
 
-    private boolean recentlyUsed(PooledObject<PooledSession> pooled) {
+    private boolean recentlyUsed(PoolKey key, PooledObject<PooledSession> pooled) {
         Duration idle = Duration.between(pooled.getLastReturnInstant(), Instant.now());
-        return idle.compareTo(settings.aliveBypassWindow()) <= 0;
+        return idle.compareTo(settings.of(key).aliveBypassWindow()) <= 0;
     }
 
     @Override
     public void destroyObject(PoolKey key, PooledObject<PooledSession> pooled, DestroyMode mode) {
-        retireAtNanos.remove(pooled.getObject());
-        keyOf.remove(pooled.getObject());
-        nextKeepaliveNanos.remove(pooled.getObject());
+        SessionRecord record = records.remove(pooled.getObject());
         unproven.remove(pooled.getObject());
         pooled.getObject().close();
         counters.apply(key).recordDestroyed();
         totals.recordDestroyed();
+        if (record != null) {
+            DestroyReason reason = record.destroyReason != null ? record.destroyReason
+                    : DESTROY_REASON_ON_THIS_THREAD.get() != null ? DESTROY_REASON_ON_THIS_THREAD.get()
+                    : DestroyReason.OTHER;
+            events.sessionDestroyed(key, reason, Duration.ofNanos(System.nanoTime() - record.creationStartedNanos),
+                    record.timesLent.get());
+        }
     }
 
     /**

@@ -1,9 +1,13 @@
 package dev.mcppool.pool;
 
 import dev.mcppool.config.PoolSettings;
+import dev.mcppool.config.ServerRule;
 import dev.mcppool.log.AgentLog;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,16 +27,20 @@ import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
 public final class SessionPool implements AutoCloseable {
 
     private static final ThreadLocal<SessionCreator> CREATOR_FOR_THIS_BORROW = new ThreadLocal<>();
+    /** Set while the warmer keeps minIdle: only then may templates start sessions (never on a borrower's thread). */
+    private static final ThreadLocal<Boolean> WARMING = ThreadLocal.withInitial(() -> false);
     /** When the health checks of this borrow must have ended: maxWait + validationTimeout after it began. */
     private static final ThreadLocal<Long> VALIDATION_DEADLINE_FOR_THIS_BORROW = new ThreadLocal<>();
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
     private static final long WAIT_SLICE_NANOS = Duration.ofMillis(50).toNanos();
 
-    private final PoolSettings settings;
+    private final KeySettings settings;
+    private final PoolEvents events;
     private final ConcurrentMap<PoolKey, ServerCounters> counters = new ConcurrentHashMap<>();
     private final ServerCounters totals = new ServerCounters();
     /** Borrowers that found no session free and are waiting; counted here because they wait in slices. */
     private final ConcurrentMap<PoolKey, AtomicInteger> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentMap<PoolKey, LeaseSlots> slots = new ConcurrentHashMap<>();
     private final LiveSessions liveSessions = new LiveSessions();
     private final LeakDetector leakDetector;
     private final ConcurrentMap<PoolKey, SessionCreator> templates = new ConcurrentHashMap<>();
@@ -59,13 +67,20 @@ public final class SessionPool implements AutoCloseable {
     private final SessionLifecycle lifecycle;
     private final GenericKeyedObjectPool<PoolKey, PooledSession> pool;
 
-    public SessionPool(PoolSettings settings) {
-        this.settings = settings;
-        this.leakDetector = new LeakDetector(settings.leakDetectionThreshold());
-        this.lifecycle = new SessionLifecycle(settings, this::countersFor, totals, liveSessions,
-                CREATOR_FOR_THIS_BORROW::get, templates::get, VALIDATION_DEADLINE_FOR_THIS_BORROW::get);
-        this.pool = new GenericKeyedObjectPool<>(lifecycle, poolConfig(settings));
-        pool.setEvictionPolicy(new IdleTimeoutPolicy(settings.idleTimeout(), settings.minIdle()));
+    /**
+     * A pool with {@code settings} for all servers but those {@code serverRules} match; {@code events} hears of
+     * sessions created and destroyed, borrows, failed validations and leaks.
+     */
+    public SessionPool(PoolSettings settings, List<ServerRule> serverRules, PoolEvents events) {
+        this.settings = new KeySettings(settings, serverRules);
+        this.events = events;
+        this.leakDetector = new LeakDetector(events);
+        this.lifecycle = new SessionLifecycle(this.settings, events, this::countersFor, totals, liveSessions,
+                CREATOR_FOR_THIS_BORROW::get, key -> WARMING.get() ? templates.get(key) : null,
+                VALIDATION_DEADLINE_FOR_THIS_BORROW::get);
+        this.pool = new GenericKeyedObjectPool<>(lifecycle,
+                poolConfig(settings, this.settings.shortestMaintenanceInterval()));
+        pool.setEvictionPolicy(new IdleEvictionPolicy(lifecycle, this.settings, this));
         pool.setSwallowedExceptionListener(e -> {
             if (!(e instanceof SessionLifecycle.NoCreatorException)) {
                 AgentLog.warn("mcp-pool: background pool task failed: " + e, e);
@@ -73,17 +88,18 @@ public final class SessionPool implements AutoCloseable {
         });
     }
 
-    private static GenericKeyedObjectPoolConfig<PooledSession> poolConfig(PoolSettings settings) {
+    /** Per-key limits (maxPerKey) are this pool's own {@link LeaseSlots}, since they differ by server and may change. */
+    private static GenericKeyedObjectPoolConfig<PooledSession> poolConfig(PoolSettings settings,
+                                                                          Duration maintenanceInterval) {
         GenericKeyedObjectPoolConfig<PooledSession> config = new GenericKeyedObjectPoolConfig<>();
-        config.setMaxTotalPerKey(settings.maxPerKey());
-        config.setMaxIdlePerKey(settings.maxPerKey());
+        config.setMaxTotalPerKey(settings.maxTotal());
+        config.setMaxIdlePerKey(settings.maxTotal());
         config.setMaxTotal(settings.maxTotal());
         config.setBlockWhenExhausted(true);
-        config.setMaxWait(settings.maxWait());
         config.setLifo(true);
         config.setTestOnBorrow(true);
         config.setTestWhileIdle(true);
-        config.setTimeBetweenEvictionRuns(settings.maintenanceInterval());
+        config.setTimeBetweenEvictionRuns(maintenanceInterval);
         config.setNumTestsPerEvictionRun(-1);
         config.setJmxEnabled(false);
         // Capacity freed on return would be offered to other keys' waiters from a thread without their creator.
@@ -98,43 +114,44 @@ public final class SessionPool implements AutoCloseable {
      * creator for this borrower; so the wait is cut into short slices, and each slice retries creation itself.
      */
     public Lease borrow(PoolKey key, SessionCreator creator) throws Exception {
+        PoolSettings keySettings = settings.of(key);
         long start = System.nanoTime();
-        long deadline = start + settings.maxWait().toNanos();
+        long deadline = start + keySettings.maxWait().toNanos();
         CREATOR_FOR_THIS_BORROW.set(creator);
-        VALIDATION_DEADLINE_FOR_THIS_BORROW.set(deadline + settings.validationTimeout().toNanos());
+        VALIDATION_DEADLINE_FOR_THIS_BORROW.set(deadline + keySettings.validationTimeout().toNanos());
         AtomicInteger waitingForKey = null;
         try {
             while (true) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    throw exhausted(key, waitingForKey == null ? 0 : waitingForKey.get() - 1);
+                    throw exhausted(key, keySettings, waitingForKey == null ? 0 : waitingForKey.get() - 1);
                 }
+                long slice = Math.min(remaining, WAIT_SLICE_NANOS);
                 if (suspended) {
-                    if (waitingForKey == null) {
-                        waitingForKey = countWaiter(key);
-                    }
-                    TimeUnit.NANOSECONDS.sleep(Math.min(remaining, WAIT_SLICE_NANOS));
+                    waitingForKey = waitingForKey != null ? waitingForKey : countWaiter(key);
+                    TimeUnit.NANOSECONDS.sleep(slice);
                     continue;
                 }
-                try {
-                    PooledSession session = pool.borrowObject(key,
-                            Duration.ofNanos(Math.min(remaining, WAIT_SLICE_NANOS)));
-                    try {
-                        ServerCounters counters = countersFor(key);
-                        counters.recordBorrowed(System.nanoTime() - start);
-                        totals.recordBorrowed(System.nanoTime() - start);
-                        return new Lease(this, key, session,
-                                leakDetector.watch(key, counters, totals, !lifecycle.isNew(session)));
-                    } catch (RuntimeException e) {
-                        pool.invalidateObject(key, session);
-                        throw e;
+                LeaseSlots keySlots = slotsOf(key);
+                if (!keySlots.take(() -> settings.of(key).maxPerKey(), slice)) {
+                    if (!keySlots.isForgotten()) {
+                        waitingForKey = waitingForKey != null ? waitingForKey : countWaiter(key);
                     }
+                    continue;
+                }
+                Lease lease = null;
+                try {
+                    lease = lendFromPool(key, slice, start);
+                    return lease;
                 } catch (NoSuchElementException e) {
                     if (e.getMessage() == null || !e.getMessage().startsWith("Timeout waiting for idle object")) {
                         throw e;
                     }
-                    if (waitingForKey == null) {
-                        waitingForKey = countWaiter(key);
+                    // all servers together are at maxTotal
+                    waitingForKey = waitingForKey != null ? waitingForKey : countWaiter(key);
+                } finally {
+                    if (lease == null) {
+                        keySlots.give();
                     }
                 }
             }
@@ -147,6 +164,29 @@ public final class SessionPool implements AutoCloseable {
         }
     }
 
+    private Lease lendFromPool(PoolKey key, long waitNanos, long borrowStart) throws Exception {
+        PooledSession session = pool.borrowObject(key, Duration.ofNanos(waitNanos));
+        try {
+            boolean created = lifecycle.isNew(session);
+            Duration wait = Duration.ofNanos(System.nanoTime() - borrowStart);
+            ServerCounters counters = countersFor(key);
+            counters.recordBorrowed(wait.toNanos());
+            totals.recordBorrowed(wait.toNanos());
+            lifecycle.lent(session);
+            events.borrowed(key, wait, !created);
+            return new Lease(this, key, session,
+                    leakDetector.watch(key, counters, totals, !created, settings.of(key).leakDetectionThreshold()));
+        } catch (RuntimeException e) {
+            lifecycle.destroyBecause(session, DestroyReason.OTHER);
+            pool.invalidateObject(key, session);
+            throw e;
+        }
+    }
+
+    private LeaseSlots slotsOf(PoolKey key) {
+        return slots.computeIfAbsent(key, k -> new LeaseSlots());
+    }
+
     private AtomicInteger countWaiter(PoolKey key) {
         return waiting.compute(key, (k, waiters) -> {
             AtomicInteger counted = waiters == null ? new AtomicInteger() : waiters;
@@ -155,21 +195,24 @@ public final class SessionPool implements AutoCloseable {
         });
     }
 
-    /** Whether sessions for {@code key} can be created without a borrower (needed only with minIdle &gt; 0). */
+    /** Whether the pool has no way yet to create sessions for {@code key} without a borrower (for minIdle). */
     public boolean needsTemplate(PoolKey key) {
-        return settings.minIdle() > 0 && !templates.containsKey(key) && !pool.isClosed();
+        return !templates.containsKey(key) && !pool.isClosed();
     }
 
     /**
-     * Lets the pool create started sessions for {@code key} on its own, to keep minIdle of them warm; with prewarm,
-     * they are created now, in the background. commons-pool2 forgets a key once its sessions are gone, so the floor
-     * is kept by this pool's own maintenance, the only thing that refills it.
+     * Lets the pool create started sessions for {@code key} on its own, to keep minIdle of them warm (also once minIdle
+     * is raised over JMX); with prewarm, they are created now, in the background. commons-pool2 forgets a key once its
+     * sessions are gone, so the floor is kept by this pool's own maintenance, the only thing that refills it.
      */
     public void registerTemplate(PoolKey key, SessionCreator template) {
         if (templates.putIfAbsent(key, template) == null) {
-            ScheduledExecutorService warmer = warmer();
-            if (settings.prewarm()) {
-                warmer.execute(() -> keepWarm(key));
+            PoolSettings keySettings = settings.of(key);
+            if (keySettings.minIdle() > 0) {
+                ScheduledExecutorService warmer = warmer();
+                if (keySettings.prewarm()) {
+                    warmer.execute(() -> keepWarm(key));
+                }
             }
         }
     }
@@ -181,7 +224,7 @@ public final class SessionPool implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            long interval = settings.maintenanceInterval().toMillis();
+            long interval = settings.shortestMaintenanceInterval().toMillis();
             warmer.scheduleWithFixedDelay(() -> templates.keySet().forEach(this::keepWarm), interval, interval,
                     TimeUnit.MILLISECONDS);
         }
@@ -190,14 +233,20 @@ public final class SessionPool implements AutoCloseable {
 
     /** Runs only on the warmer thread, so that two refills never both count the same gap. */
     private void keepWarm(PoolKey key) {
+        WARMING.set(true);
         try {
-            for (int missing = settings.minIdle() - pool.getNumIdle(key); missing > 0; missing--) {
+            PoolSettings keySettings = settings.of(key);
+            int belowFloor = keySettings.minIdle() - pool.getNumIdle(key);
+            int belowLimit = keySettings.maxPerKey() - pool.getNumActive(key) - pool.getNumIdle(key);
+            for (int missing = Math.min(belowFloor, belowLimit); missing > 0; missing--) {
                 pool.addObject(key);
             }
         } catch (ServerUnavailableException e) {
             AgentLog.debug("mcp-pool: not warming " + key + " while its breaker is open");
         } catch (Exception e) {
             AgentLog.warnOnce("mcp-pool: could not start a warm session for " + key + " (" + e + ")");
+        } finally {
+            WARMING.remove();
         }
     }
 
@@ -212,6 +261,7 @@ public final class SessionPool implements AutoCloseable {
         try {
             boolean usable = session.isUsable();
             lifecycle.leaseEnded(session);
+            lifecycle.returned(session);
             if (end == LeaseEnd.RESET) {
                 countersFor(key).recordReset();
                 totals.recordReset();
@@ -219,22 +269,33 @@ public final class SessionPool implements AutoCloseable {
                 countersFor(key).recordTainted();
                 totals.recordTainted();
             }
+            DestroyReason destroyReason = !end.reusable() ? (end == LeaseEnd.TAINTED ? DestroyReason.TAINTED
+                    : DestroyReason.BROKEN)
+                    : !usable ? DestroyReason.BROKEN
+                    : pool.isClosed() ? DestroyReason.POOL_CLOSED
+                    : lifecycle.isRetired(session) ? DestroyReason.LIFETIME
+                    : pool.getNumActive(key) + pool.getNumIdle(key) > settings.of(key).maxPerKey()
+                            ? DestroyReason.OVER_LIMIT
+                            : null;
             if (end.reusable() && usable && !pool.isClosed()) {
                 countersFor(key).recordReturned();
                 totals.recordReturned();
-                if (lifecycle.isRetired(session)) {
-                    countersFor(key).recordRetired();
-                    totals.recordRetired();
-                    pool.invalidateObject(key, session);
-                } else {
-                    pool.returnObject(key, session);
-                }
+            }
+            if (destroyReason == DestroyReason.LIFETIME) {
+                countersFor(key).recordRetired();
+                totals.recordRetired();
+            }
+            if (destroyReason == null) {
+                pool.returnObject(key, session);
             } else {
+                lifecycle.destroyBecause(session, destroyReason);
                 pool.invalidateObject(key, session);
             }
         } catch (Exception e) {
             AgentLog.warn("mcp-pool: could not hand back a session of " + key + ": " + e);
             session.close();
+        } finally {
+            slotsOf(key).give();
         }
     }
 
@@ -243,20 +304,84 @@ public final class SessionPool implements AutoCloseable {
      * With minIdle, the pool's maintenance starts new ones.
      */
     public int evictIdle(Predicate<PoolKey> which) {
-        int evicted = 0;
-        for (PoolKey key : counters.keySet()) {
-            if (which.test(key)) {
-                evicted += pool.getNumIdle(key);
-                pool.clear(key);
+        return closeIdle(which, DestroyReason.EVICTED);
+    }
+
+    private int closeIdle(Predicate<PoolKey> which, DestroyReason reason) {
+        int[] closed = {0};
+        SessionLifecycle.destroyingBecause(reason, () -> {
+            for (PoolKey key : counters.keySet()) {
+                if (which.test(key)) {
+                    closed[0] += pool.getNumIdle(key);
+                    pool.clear(key);
+                }
             }
-        }
-        return evicted;
+        });
+        return closed[0];
     }
 
     /** Retires every session of the keys {@code which} accepts: idle ones now, leased ones when they come back. */
     public void softEvict(Predicate<PoolKey> which) {
         lifecycle.retireNow(which);
-        evictIdle(which);
+        closeIdle(which, DestroyReason.SOFT_EVICTED);
+    }
+
+    /**
+     * Starts the keys {@code which} accepts afresh: their sessions are soft evicted and their start breakers closed,
+     * so that the next borrower starts a new session at once.
+     */
+    public void clear(Predicate<PoolKey> which) {
+        softEvict(which);
+        counters.keySet().stream().filter(which).forEach(lifecycle::forget);
+    }
+
+    /**
+     * Changes an option for all servers (except where a server rule or a per-server change sets it); it takes effect
+     * at once. Throws {@link IllegalArgumentException} naming the problem, and changes nothing, if the value is invalid.
+     */
+    public void change(String option, String value) {
+        settings.change(option, value);
+        settingsChanged();
+        AgentLog.info("mcp-pool: " + option + " changed to " + value + " for the pool");
+    }
+
+    /** Changes an option for one server key; see {@link #change(String, String)}. */
+    public void change(PoolKey key, String option, String value) {
+        settings.change(key, option, value);
+        settingsChanged();
+        AgentLog.info("mcp-pool: " + option + " changed to " + value + " for " + key);
+    }
+
+    /** Wakes borrowers (maxPerKey may have grown), trims sessions above a lowered maxPerKey, warms a raised minIdle. */
+    private void settingsChanged() {
+        slots.values().forEach(LeaseSlots::limitChanged);
+        boolean warmingNeeded = templates.keySet().stream().anyMatch(key -> settings.of(key).minIdle() > 0);
+        if (warmingNeeded) {
+            ScheduledExecutorService warmer = warmer();
+            warmer.execute(() -> templates.keySet().forEach(this::keepWarm));
+        }
+        try {
+            pool.evict();
+        } catch (Exception e) {
+            AgentLog.warn("mcp-pool: could not trim idle sessions after a settings change: " + e);
+        }
+    }
+
+    /** The settings in force for {@code key}. */
+    public PoolSettings settingsOf(PoolKey key) {
+        return settings.of(key);
+    }
+
+    /** The options whose values for {@code key} differ from the pool's, with their values in force. */
+    public Map<String, String> overridesOf(PoolKey key) {
+        return settings.overrides(key);
+    }
+
+    /** Every session the pool holds, idle or lent, oldest first. */
+    public List<SessionView> sessions() {
+        List<SessionView> sessions = new ArrayList<>(lifecycle.sessions());
+        sessions.sort(Comparator.comparing(SessionView::age).reversed());
+        return sessions;
     }
 
     /** Borrowers wait (at most maxWait, then they fail naming the suspension) until {@link #resume()}. */
@@ -274,18 +399,19 @@ public final class SessionPool implements AutoCloseable {
         return suspended;
     }
 
-    private PoolExhaustedException exhausted(PoolKey key, int otherWaiters) {
+    private PoolExhaustedException exhausted(PoolKey key, PoolSettings keySettings, int otherWaiters) {
         if (suspended) {
             return new PoolExhaustedException("mcp-pool: no MCP session for server '" + key + "' within "
-                    + settings.maxWait().toMillis() + " ms: borrowing is suspended (JMX resume() lets it go on), "
+                    + keySettings.maxWait().toMillis() + " ms: borrowing is suspended (JMX resume() lets it go on), "
                     + otherWaiters + " other threads waiting");
         }
         int active = pool.getNumActive(key);
-        String totalLimit = pool.getNumActive() >= settings.maxTotal()
-                ? "; all servers together use " + pool.getNumActive() + " of maxTotal=" + settings.maxTotal()
+        int maxTotal = settings.pool().maxTotal();
+        String totalLimit = pool.getNumActive() >= maxTotal
+                ? "; all servers together use " + pool.getNumActive() + " of maxTotal=" + maxTotal
                 : "";
         return new PoolExhaustedException("mcp-pool: no MCP session for server '" + key + "' became free within "
-                + settings.maxWait().toMillis() + " ms: " + active + " of maxPerKey=" + settings.maxPerKey()
+                + keySettings.maxWait().toMillis() + " ms: " + active + " of maxPerKey=" + settings.of(key).maxPerKey()
                 + " sessions are in use, " + pool.getNumIdle(key) + " idle, "
                 + otherWaiters + " other threads waiting" + totalLimit
                 + " (raise maxPerKey or maxWait, or close clients sooner)");
@@ -327,12 +453,16 @@ public final class SessionPool implements AutoCloseable {
      * or waiters and without activity for the idle timeout is forgotten.
      */
     private void forgetQuietKeys() {
-        long quietSince = System.nanoTime() - settings.idleTimeout().toNanos();
+        long now = System.nanoTime();
         counters.entrySet().removeIf(entry -> {
             PoolKey key = entry.getKey();
+            long quietSince = now - settings.of(key).idleTimeout().toNanos();
             boolean quiet = entry.getValue().lastActivityNanos() - quietSince < 0 && lifecycle.breakerClosed(key)
-                    && pool.getNumActive(key) + pool.getNumIdle(key) == 0 && waiterCount(key) == 0;
+                    && pool.getNumActive(key) + pool.getNumIdle(key) == 0 && waiterCount(key) == 0
+                    && slots.getOrDefault(key, new LeaseSlots()).forgetIfUnused();
             if (quiet) {
+                slots.remove(key);
+                settings.forget(key);
                 lifecycle.forget(key);
                 templates.remove(key);
                 waiting.computeIfPresent(key, (k, waiters) -> waiters.get() == 0 ? null : waiters);
@@ -382,8 +512,9 @@ public final class SessionPool implements AutoCloseable {
         return lifecycle.remainingLifetime(session);
     }
 
+    /** The settings of the whole pool (and of every server no rule or change concerns). */
     public PoolSettings settings() {
-        return settings;
+        return settings.pool();
     }
 
     /** Destroys idle sessions and terminates every session still alive, leased ones included (JVM shutdown). */
@@ -395,7 +526,7 @@ public final class SessionPool implements AutoCloseable {
             }
         }
         leakDetector.close();
-        pool.close();
+        SessionLifecycle.destroyingBecause(DestroyReason.POOL_CLOSED, pool::close);
         liveSessions.terminateAll(SHUTDOWN_GRACE);
     }
 }

@@ -141,7 +141,8 @@ abstract class HttpTransportSupport implements TransportSupport {
         }
         String label = labelPrefix() + ": " + redacted(base, endpointPath)
                 + (headers.isEmpty() ? "" : " (headers: " + String.join(", ", headers.keySet()) + ")");
-        return TransportIdentity.of(label, identity);
+        String server = base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
+        return TransportIdentity.of(server, label, identity);
     }
 
     @Override

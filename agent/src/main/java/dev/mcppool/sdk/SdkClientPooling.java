@@ -58,6 +58,11 @@ public final class SdkClientPooling implements McpPoolBridge.ClientHandler {
                         + " run unpooled (sharing their sessions is not supported yet)");
                 return;
             }
+            if (!pool.settingsOf(keying.key()).enabled()) {
+                AgentLog.infoOnce("mcp-pool: MCP clients of " + keying.key().label()
+                        + " run unpooled: a server option sets enabled=false for it");
+                return;
+            }
             facades.register(client, new ClientFacade(this, sdk.get(), keying.key(), spec, callbacks));
             if (pool.needsTemplate(keying.key())) {
                 registerTemplate(sdk.get(), keying.key(), spec, callbacks.shape());
@@ -77,14 +82,19 @@ public final class SdkClientPooling implements McpPoolBridge.ClientHandler {
         return pool;
     }
 
-    /** Lets the pool start sessions like this client's on its own (minIdle), if its transport can be rebuilt. */
+    /**
+     * Lets the pool start sessions like this client's on its own (for minIdle, now or once it is raised), if its
+     * transport can be rebuilt.
+     */
     private void registerTemplate(SdkBinding sdk, PoolKey key, Object spec, CallbackRouter.Shape callbacks) {
         try {
             TransportSupport support = sdk.transportSupport(sdk.transportOf(spec)).orElseThrow();
             Optional<Callable<Object>> transports = support.recipe(sdk.transportOf(spec));
             if (transports.isEmpty()) {
-                AgentLog.infoOnce("mcp-pool: minIdle is not kept for " + support.kind()
-                        + " servers with this SDK version: its transports cannot be rebuilt");
+                if (pool.settingsOf(key).minIdle() > 0) {
+                    AgentLog.infoOnce("mcp-pool: minIdle is not kept for " + support.kind()
+                            + " servers with this SDK version: its transports cannot be rebuilt");
+                }
                 return;
             }
             Map<String, Object> settings = SpecKeys.keyedSettings(sdk, spec);

@@ -4,6 +4,7 @@ import dev.mcppool.pool.PooledSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -63,6 +64,17 @@ final class SdkSession implements PooledSession {
         } catch (Throwable e) {
             return false;
         }
+    }
+
+    @Override
+    public OptionalLong processId() {
+        return transportSupport.process(transport).map(process -> OptionalLong.of(process.pid()))
+                .orElse(OptionalLong.empty());
+    }
+
+    @Override
+    public Optional<String> sessionId() {
+        return transportSupport.sessionId(transport);
     }
 
     @Override

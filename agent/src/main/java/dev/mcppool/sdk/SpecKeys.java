@@ -65,7 +65,8 @@ final class SpecKeys {
             return unpooled(transportIdentity.unpooledReason());
         }
         identity.addAll(transportIdentity.identity());
-        return new Keying(new PoolKey(LIBRARY, support.kind(), transportIdentity.label(), identity), null);
+        return new Keying(new PoolKey(LIBRARY, support.kind(), transportIdentity.server(),
+                transportIdentity.label(), identity), null);
     }
 
     private static String describe(Object value) {

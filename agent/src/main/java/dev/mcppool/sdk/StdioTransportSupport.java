@@ -100,7 +100,7 @@ final class StdioTransportSupport implements TransportSupport {
         }
         String label = "stdio: " + String.join(" ", prepend(commandName, Secrets.redactArguments(arguments)))
                 + (environment.isEmpty() ? "" : " (env: " + String.join(", ", environment.keySet()) + ")");
-        return TransportIdentity.of(label, identity);
+        return TransportIdentity.of(commandName, label, identity);
     }
 
     private static List<String> prepend(String first, List<String> rest) {

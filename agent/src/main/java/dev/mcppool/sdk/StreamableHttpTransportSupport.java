@@ -1,7 +1,9 @@
 package dev.mcppool.sdk;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -11,13 +13,15 @@ final class StreamableHttpTransportSupport extends HttpTransportSupport {
     private final Field activeSession;
     private final Field exceptionHandler;
     private final Class<?> sessionNotFound;
+    private final Method sessionIdOfSession;
 
     StreamableHttpTransportSupport(ClassLoader sdk) throws ReflectiveOperationException {
         this(Class.forName("io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport", false, sdk),
-                Class.forName("io.modelcontextprotocol.spec.McpTransportSessionNotFoundException", false, sdk));
+                Class.forName("io.modelcontextprotocol.spec.McpTransportSessionNotFoundException", false, sdk),
+                Class.forName("io.modelcontextprotocol.spec.McpTransportSession", false, sdk));
     }
 
-    private StreamableHttpTransportSupport(Class<?> transportClass, Class<?> sessionNotFound)
+    private StreamableHttpTransportSupport(Class<?> transportClass, Class<?> sessionNotFound, Class<?> session)
             throws ReflectiveOperationException {
         super(transportClass, "endpoint",
                 List.of("openConnectionOnStartup", "resumableStreams", "supportedProtocolVersions", "maxResponseSize"),
@@ -28,6 +32,7 @@ final class StreamableHttpTransportSupport extends HttpTransportSupport {
         activeSession = Members.field(transportClass, "activeSession");
         exceptionHandler = Members.field(transportClass, "exceptionHandler");
         this.sessionNotFound = sessionNotFound;
+        sessionIdOfSession = Members.method(session, "sessionId");
     }
 
     /** The client installed its own handler when it was built; this one tells {@code listener} first, then it. */
@@ -55,6 +60,16 @@ final class StreamableHttpTransportSupport extends HttpTransportSupport {
     @Override
     String labelPrefix() {
         return "http";
+    }
+
+    @Override
+    public Optional<String> sessionId(Object transport) {
+        Object session = ((AtomicReference<?>) Members.read(activeSession, transport)).get();
+        if (session == null) {
+            return Optional.empty();
+        }
+        Object id = Members.invokeUnchecked(sessionIdOfSession, session);
+        return id instanceof Optional<?> optional ? optional.map(String::valueOf) : Optional.empty();
     }
 
     @Override

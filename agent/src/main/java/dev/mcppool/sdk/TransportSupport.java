@@ -45,4 +45,9 @@ interface TransportSupport {
     boolean isOpen(Object transport);
 
     Optional<Process> process(Object transport);
+
+    /** The id the server gave the transport's session (Streamable HTTP); empty for transports without one. */
+    default Optional<String> sessionId(Object transport) {
+        return Optional.empty();
+    }
 }

@@ -66,8 +66,10 @@ class PoolOptionsTest {
 
         assertThat(resolution.settings().enabled()).isFalse();
         assertThat(resolution.problems()).hasSize(2);
-        assertThat(resolution.problems().get(0)).contains("unknown option 'maxperkey'", "maxPerKey");
-        assertThat(resolution.problems().get(1)).contains("'verbose'", "name=value");
+        assertThat(resolution.problems()).anySatisfy(problem ->
+                assertThat(problem).contains("unknown option 'maxperkey'", "maxPerKey"));
+        assertThat(resolution.problems()).anySatisfy(problem ->
+                assertThat(problem).contains("'verbose'", "name=value"));
     }
 
     @Test
@@ -100,5 +102,79 @@ class PoolOptionsTest {
     void environmentNamesMapToOptionNames() {
         assertThat(PoolOptions.fromEnvironmentName("MAX_PER_KEY")).isEqualTo("maxPerKey");
         assertThat(PoolOptions.fromEnvironmentName("ENABLED")).isEqualTo("enabled");
+    }
+
+    @Test
+    void serverOptionsFromEverySourceBecomeRulesInTheOrderFirstNamed() {
+        PoolOptions.Resolution resolution = PoolOptions.resolve("server.*.example.com.maxWait=1s",
+                Map.of("mcp.pool.server.npx.maxPerKey", "2"),
+                Map.of("MCP_POOL_SERVER_NPX_MIN_IDLE", "1", "MCP_POOL_SERVER_UVX_ENABLED", "false"));
+
+        assertThat(resolution.problems()).isEmpty();
+        assertThat(resolution.serverRules()).extracting(ServerRule::pattern, ServerRule::values).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("NPX", Map.of("minIdle", "1")),
+                org.assertj.core.groups.Tuple.tuple("UVX", Map.of("enabled", "false")),
+                org.assertj.core.groups.Tuple.tuple("npx", Map.of("maxPerKey", "2")),
+                org.assertj.core.groups.Tuple.tuple("*.example.com", Map.of("maxWait", "1s")));
+        assertThat(resolution.serverRules().get(0).matches("/usr/local/bin/npx")).isTrue();
+        assertThat(resolution.serverRules().get(3).matches("mcp.example.com:443")).isTrue();
+        assertThat(resolution.serverRules().get(3).matches("example.org")).isFalse();
+    }
+
+    @Test
+    void wholePoolOptionsCannotBeSetPerServerNorCanUnknownOnes() {
+        PoolOptions.Resolution resolution = PoolOptions.resolve("server.npx.maxTotal=3,server.npx.size=2,server.x=1",
+                Map.of(), Map.of());
+
+        assertThat(resolution.settings().enabled()).isFalse();
+        assertThat(resolution.problems()).hasSize(3);
+        assertThat(resolution.problems().get(0)).contains("maxTotal applies to the whole pool");
+        assertThat(resolution.problems().get(1)).contains("'server.npx.size'", "server.<pattern>.<option>");
+        assertThat(resolution.problems().get(2)).contains("'server.x'");
+    }
+
+    @Test
+    void serverMinIdleAboveItsMaxPerKeyIsRejected() {
+        PoolOptions.Resolution resolution = PoolOptions.resolve("maxPerKey=2,server.npx.minIdle=3", Map.of(),
+                Map.of());
+
+        assertThat(resolution.problems()).singleElement().asString()
+                .contains("minIdle=3 exceeds maxPerKey=2 for servers matching 'npx'");
+    }
+
+    @Test
+    void configFileIsBelowEveryOtherSource(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws java.io.IOException {
+        java.nio.file.Path file = folder.resolve("mcp-pool.properties");
+        java.nio.file.Files.writeString(file, "maxPerKey=3\nmaxWait=9s\nserver.npx.maxPerKey=1\n");
+
+        PoolOptions.Resolution resolution = PoolOptions.resolve("config=" + file + ",maxWait=2s", Map.of(), Map.of());
+
+        assertThat(resolution.problems()).isEmpty();
+        assertThat(resolution.settings().maxPerKey()).isEqualTo(3);
+        assertThat(resolution.settings().maxWait()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(resolution.serverRules()).singleElement().extracting(ServerRule::values)
+                .isEqualTo(Map.of("maxPerKey", "1"));
+    }
+
+    @Test
+    void unreadableConfigFileDisablesPoolingNamingTheFileAndItsSource() {
+        PoolOptions.Resolution resolution = PoolOptions.resolve(null, Map.of(),
+                Map.of("MCP_POOL_CONFIG", "/no/such/mcp-pool.properties"));
+
+        assertThat(resolution.settings().enabled()).isFalse();
+        assertThat(resolution.problems()).singleElement().asString()
+                .contains("/no/such/mcp-pool.properties", "environment variable MCP_POOL_CONFIG");
+    }
+
+    @Test
+    void retuneValidatesLikeStartAndNamesTheAcceptedForm() {
+        PoolSettings settings = PoolOptions.resolve(null, Map.of(), Map.of()).settings();
+
+        assertThat(PoolOptions.retune(settings, Map.of("maxWait", "250ms")).maxWait()).isEqualTo(Duration.ofMillis(250));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PoolOptions.retune(settings, Map.of("maxPerKey", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPerKey", "at least 1");
+        assertThat(PoolOptions.differences(settings, PoolOptions.retune(settings, Map.of("maxWait", "250ms"))))
+                .isEqualTo(Map.of("maxWait", "250ms"));
     }
 }

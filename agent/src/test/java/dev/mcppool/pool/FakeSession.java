@@ -1,6 +1,8 @@
 package dev.mcppool.pool;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory session with switches for the faults the pool must notice. */
@@ -35,6 +37,16 @@ final class FakeSession implements PooledSession {
             return false;
         }
         return answersPing;
+    }
+
+    @Override
+    public OptionalLong processId() {
+        return OptionalLong.of(40_000L + id);
+    }
+
+    @Override
+    public Optional<String> sessionId() {
+        return Optional.of("session-" + id);
     }
 
     @Override

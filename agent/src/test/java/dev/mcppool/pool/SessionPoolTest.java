@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 
 class SessionPoolTest {
 
-    private static final PoolKey SERVER_A = new PoolKey("lib", "stdio", "stdio: server-a", List.of("command=a"));
-    private static final PoolKey SERVER_B = new PoolKey("lib", "stdio", "stdio: server-b", List.of("command=b"));
+    private static final PoolKey SERVER_A = new PoolKey("lib", "stdio", "server-a", "stdio: server-a",
+            List.of("command=a"));
+    private static final PoolKey SERVER_B = new PoolKey("lib", "stdio", "server-b", "stdio: server-b",
+            List.of("command=b"));
 
     private final List<FakeSession> created = new ArrayList<>();
     private SessionPool pool;
@@ -38,7 +40,7 @@ class SessionPoolTest {
 
     private SessionPool pool(String options) {
         PoolSettings settings = PoolOptions.resolve(options, Map.of(), Map.of()).settings();
-        pool = new SessionPool(settings);
+        pool = new SessionPool(settings, List.of(), PoolEvents.NONE);
         return pool;
     }
 
@@ -554,9 +556,12 @@ class SessionPoolTest {
     }
 
     @Test
-    void withoutMinIdleNoTemplateIsNeeded() {
+    void aKeyNeedsATemplateOnlyUntilItHasOne() {
         pool("");
+        assertThat(pool.needsTemplate(SERVER_A)).as("minIdle may be raised later").isTrue();
+        pool.registerTemplate(SERVER_A, this::startedSession);
         assertThat(pool.needsTemplate(SERVER_A)).isFalse();
+        assertThat(created).as("nothing is warmed while minIdle is 0").isEmpty();
     }
 
     private void awaitIdle(PoolKey key, int count) throws InterruptedException {
@@ -593,11 +598,14 @@ class SessionPoolTest {
 
     @Test
     void keysWithEqualIdentityAreEqualAndLabelsCarryNoSecret() {
-        PoolKey withToken = new PoolKey("lib", "streamable-http", "http: http://127.0.0.1/mcp (headers: Authorization)",
+        PoolKey withToken = new PoolKey("lib", "streamable-http", "127.0.0.1",
+                "http: http://127.0.0.1/mcp (headers: Authorization)",
                 List.of("header.authorization=" + Secrets.fingerprint("Bearer s3cret")));
-        PoolKey sameToken = new PoolKey("lib", "streamable-http", "http: http://127.0.0.1/mcp (headers: Authorization)",
+        PoolKey sameToken = new PoolKey("lib", "streamable-http", "127.0.0.1",
+                "http: http://127.0.0.1/mcp (headers: Authorization)",
                 List.of("header.authorization=" + Secrets.fingerprint("Bearer s3cret")));
-        PoolKey otherToken = new PoolKey("lib", "streamable-http", "http: http://127.0.0.1/mcp (headers: Authorization)",
+        PoolKey otherToken = new PoolKey("lib", "streamable-http", "127.0.0.1",
+                "http: http://127.0.0.1/mcp (headers: Authorization)",
                 List.of("header.authorization=" + Secrets.fingerprint("Bearer other")));
 
         assertThat(withToken).isEqualTo(sameToken).hasSameHashCodeAs(sameToken).isNotEqualTo(otherToken);

@@ -8,6 +8,7 @@ import dev.mcppool.bootstrap.McpPoolBridge;
 import dev.mcppool.config.PoolOptions;
 import dev.mcppool.pool.PoolExhaustedException;
 import dev.mcppool.pool.ServerUnavailableException;
+import dev.mcppool.pool.PoolEvents;
 import dev.mcppool.pool.SessionPool;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpAsyncClient;
@@ -47,7 +48,7 @@ class SdkClientPoolingTest {
     @BeforeAll
     static void instrumentTheSdk() {
         pool = new SessionPool(PoolOptions.resolve("maxPerKey=2,maxWait=500ms,breakerFailures=2,breakerCooldown=1m",
-                Map.of(), Map.of()).settings());
+                Map.of(), Map.of()).settings(), List.of(), PoolEvents.NONE);
         McpPoolBridge.install(new SdkClientPooling(pool));
         SdkInstrumentation.instrument(new AgentBuilder.Default()
                         .disableClassFormatChanges()

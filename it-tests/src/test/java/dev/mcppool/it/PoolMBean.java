@@ -1,6 +1,7 @@
 package dev.mcppool.it;
 
 import com.sun.tools.attach.VirtualMachine;
+import javax.management.Attribute;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -34,6 +35,11 @@ final class PoolMBean implements AutoCloseable {
 
     Object attribute(String attribute) throws Exception {
         return connection().getAttribute(name, attribute);
+    }
+
+    /** Writes an attribute, as JConsole's Attributes tab does. */
+    void setAttribute(String attribute, Object value) throws Exception {
+        connection().setAttribute(name, new Attribute(attribute, value));
     }
 
     /** Invokes an operation of the MXBean, as JConsole's Operations tab does. */

@@ -1,0 +1,68 @@
+package dev.mcppool.jfr;
+
+import dev.mcppool.pool.DestroyReason;
+import dev.mcppool.pool.PoolEvents;
+import dev.mcppool.pool.PoolKey;
+import java.time.Duration;
+
+/**
+ * The pool's events as JDK Flight Recorder events (category "MCP Pool"), enabled by default; while no recording runs,
+ * each costs one {@code shouldCommit()} check. Labels are redacted like everywhere else.
+ */
+public final class JfrPoolEvents implements PoolEvents {
+
+    @Override
+    public void sessionStarted(PoolKey key, Duration startup) {
+        SessionStartedEvent event = new SessionStartedEvent();
+        if (event.shouldCommit()) {
+            event.describe(key);
+            event.startupTime = startup.toNanos();
+            event.commit();
+        }
+    }
+
+    @Override
+    public void sessionDestroyed(PoolKey key, DestroyReason reason, Duration age, long timesLent) {
+        SessionDestroyedEvent event = new SessionDestroyedEvent();
+        if (event.shouldCommit()) {
+            event.describe(key);
+            event.reason = reason.description();
+            event.age = age.toNanos();
+            event.timesLent = timesLent;
+            event.commit();
+        }
+    }
+
+    @Override
+    public void borrowed(PoolKey key, Duration wait, boolean reused) {
+        BorrowEvent event = new BorrowEvent();
+        if (event.shouldCommit()) {
+            event.describe(key);
+            event.waitTime = wait.toNanos();
+            event.reused = reused;
+            event.commit();
+        }
+    }
+
+    @Override
+    public void validationFailed(PoolKey key, String reason) {
+        ValidationFailureEvent event = new ValidationFailureEvent();
+        if (event.shouldCommit()) {
+            event.describe(key);
+            event.reason = reason;
+            event.commit();
+        }
+    }
+
+    @Override
+    public void leakDetected(PoolKey key, Duration held, String borrowerThread, String borrowSite) {
+        LeakEvent event = new LeakEvent();
+        if (event.shouldCommit()) {
+            event.describe(key);
+            event.heldFor = held.toNanos();
+            event.borrowerThread = borrowerThread;
+            event.borrowSite = borrowSite;
+            event.commit();
+        }
+    }
+}
