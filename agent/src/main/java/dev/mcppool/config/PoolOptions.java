@@ -13,7 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -106,13 +108,15 @@ public final class PoolOptions {
         byPrecedence.addAll(agentEntries);
 
         Map<String, Object> values = defaults();
+        // patterns match regardless of case: NPX from the environment and npx elsewhere are one rule
         Map<String, Map<String, String>> ruleValues = new LinkedHashMap<>();
+        Map<String, String> patternSpellings = new LinkedHashMap<>();
         for (Entry entry : byPrecedence) {
             if (entry.name().equals(CONFIG)) {
                 continue;
             }
             if (entry.name().startsWith(SERVER_PREFIX)) {
-                applyServerOption(entry, ruleValues, problems);
+                applyServerOption(entry, ruleValues, patternSpellings, problems);
             } else {
                 apply(entry, values, problems);
             }
@@ -120,7 +124,8 @@ public final class PoolOptions {
         checkMinIdle(values, "", problems);
 
         List<ServerRule> rules = new ArrayList<>();
-        ruleValues.forEach((pattern, ruleOptions) -> {
+        ruleValues.forEach((lowerCasePattern, ruleOptions) -> {
+            String pattern = patternSpellings.get(lowerCasePattern);
             ServerRule rule = new ServerRule(pattern, ruleOptions);
             Map<String, Object> forServer = new LinkedHashMap<>(values);
             ruleOptions.forEach((name, value) -> forServer.put(name, OPTIONS.get(name).parser().apply(value)));
@@ -129,6 +134,19 @@ public final class PoolOptions {
         });
         values.put("enabled", problems.isEmpty() && (Boolean) values.get("enabled"));
         return new Resolution(settingsOf(values), List.copyOf(rules), List.copyOf(problems));
+    }
+
+    /** Options that can change while the application runs (over JMX), for the pool or for one server. */
+    public static final Set<String> RUN_TIME_OPTIONS =
+            Set.of("maxPerKey", "minIdle", "maxWait", "validationTimeout", "leakDetectionThreshold");
+
+    /** {@link #retune} of one option that may change while the application runs; any other is refused. */
+    public static PoolSettings retuneAtRunTime(PoolSettings base, String option, String value) {
+        if (!RUN_TIME_OPTIONS.contains(option)) {
+            throw new IllegalArgumentException("option '" + option + "' cannot change while the application runs;"
+                    + " these can: " + String.join(", ", new TreeSet<>(RUN_TIME_OPTIONS)));
+        }
+        return retune(base, Map.of(option, value));
     }
 
     /**
@@ -229,7 +247,7 @@ public final class PoolOptions {
 
     /** {@code server.<pattern>.<option>}: the pattern may itself contain dots; the option is the last part. */
     private static void applyServerOption(Entry entry, Map<String, Map<String, String>> ruleValues,
-                                          List<String> problems) {
+                                          Map<String, String> patternSpellings, List<String> problems) {
         String rest = entry.name().substring(SERVER_PREFIX.length());
         int lastDot = rest.lastIndexOf('.');
         String pattern = lastDot > 0 ? rest.substring(0, lastDot) : "";
@@ -246,7 +264,9 @@ public final class PoolOptions {
         }
         try {
             option.parser().apply(entry.value());
-            ruleValues.computeIfAbsent(pattern, p -> new LinkedHashMap<>()).put(option.name(), entry.value());
+            String lowerCasePattern = pattern.toLowerCase(Locale.ROOT);
+            patternSpellings.putIfAbsent(lowerCasePattern, pattern);
+            ruleValues.computeIfAbsent(lowerCasePattern, p -> new LinkedHashMap<>()).put(option.name(), entry.value());
         } catch (IllegalArgumentException e) {
             problems.add(invalidValue(entry, option));
         }

@@ -5,11 +5,9 @@ import dev.mcppool.config.PoolSettings;
 import dev.mcppool.config.ServerRule;
 import dev.mcppool.log.AgentLog;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,23 +42,34 @@ public final class KeySettings {
         return PoolOptions.differences(pool, of(key));
     }
 
-    /** Changes an option for the whole pool; refused (nothing changes) if the value, or its result for a server, is invalid. */
+    /**
+     * Changes an option for the whole pool; refused (nothing changes) if the value is invalid, or makes a server rule
+     * or an earlier change for one server invalid (e.g. minIdle above a server's maxPerKey).
+     */
     synchronized void change(String option, String value) {
-        PoolSettings changed = PoolOptions.retune(pool, Map.of(option, value));
-        Set<PoolKey> keys = new HashSet<>(inForce.keySet());
-        keys.addAll(changes.keySet());
-        for (PoolKey key : keys) {
-            compute(key, changed, changes.getOrDefault(key, Map.of()));
+        PoolSettings changed = PoolOptions.retuneAtRunTime(pool, option, value);
+        for (ServerRule rule : rules) {
+            try {
+                PoolOptions.retune(changed, rule.values());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + " for servers matching '" + rule.pattern() + "'");
+            }
+        }
+        for (Map.Entry<PoolKey, Map<String, String>> keyChanges : changes.entrySet()) {
+            if (holds(keyChanges.getKey(), pool, keyChanges.getValue())) {
+                strictly(keyChanges.getKey(), changed, keyChanges.getValue());
+            }
         }
         pool = changed;
         inForce.clear();
     }
 
-    /** Changes an option for one server key only; refused if the value is invalid. */
+    /** Changes an option for one server key only; refused if the value is invalid for it. */
     synchronized void change(PoolKey key, String option, String value) {
+        PoolOptions.retuneAtRunTime(of(key), option, value);
         Map<String, String> changed = new LinkedHashMap<>(changes.getOrDefault(key, Map.of()));
         changed.put(option, value);
-        PoolSettings settings = compute(key, pool, changed);
+        PoolSettings settings = strictly(key, pool, changed);
         changes.put(key, Map.copyOf(changed));
         inForce.put(key, settings);
     }
@@ -84,17 +93,37 @@ public final class KeySettings {
         return shortest;
     }
 
+    /** The key's settings; a rule that contradicts an earlier matching one is skipped, with one log line. */
     private PoolSettings computeOrFallBack(PoolKey key) {
         try {
-            return compute(key, pool, changes.getOrDefault(key, Map.of()));
-        } catch (IllegalArgumentException e) {
-            AgentLog.warnOnce("mcp-pool: the per-server options matching " + key + " contradict each other ("
-                    + e.getMessage() + "); it runs with the pool's settings");
-            return pool;
+            return strictly(key, pool, changes.getOrDefault(key, Map.of()));
+        } catch (IllegalArgumentException contradiction) {
+            PoolSettings settings = pool;
+            for (ServerRule rule : rules) {
+                if (rule.matches(key.server())) {
+                    try {
+                        settings = PoolOptions.retune(settings, rule.values());
+                    } catch (IllegalArgumentException e) {
+                        AgentLog.warnOnce("mcp-pool: the options of servers matching '" + rule.pattern()
+                                + "' contradict earlier options for " + key + " (" + e.getMessage()
+                                + "); they are not applied to it");
+                    }
+                }
+            }
+            return settings;
         }
     }
 
-    private PoolSettings compute(PoolKey key, PoolSettings base, Map<String, String> keyChanges) {
+    private boolean holds(PoolKey key, PoolSettings base, Map<String, String> keyChanges) {
+        try {
+            strictly(key, base, keyChanges);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private PoolSettings strictly(PoolKey key, PoolSettings base, Map<String, String> keyChanges) {
         PoolSettings settings = base;
         try {
             for (ServerRule rule : rules) {

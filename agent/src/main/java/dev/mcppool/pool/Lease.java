@@ -1,18 +1,23 @@
 package dev.mcppool.pool;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /** One borrower's use of a pooled session, from borrow to {@link #release(LeaseEnd)}. */
 public final class Lease {
 
     private final SessionPool pool;
     private final PoolKey key;
     private final PooledSession session;
+    private final LeaseSlots slots;
     private final LeakDetector.Watch leakWatch;
+    private final AtomicBoolean released = new AtomicBoolean();
     private boolean requestFinishedBefore;
 
-    Lease(SessionPool pool, PoolKey key, PooledSession session, LeakDetector.Watch leakWatch) {
+    Lease(SessionPool pool, PoolKey key, PooledSession session, LeaseSlots slots, LeakDetector.Watch leakWatch) {
         this.pool = pool;
         this.key = key;
         this.session = session;
+        this.slots = slots;
         this.leakWatch = leakWatch;
     }
 
@@ -40,9 +45,19 @@ public final class Lease {
         pool.firstRequestFinished(this);
     }
 
-    /** Hands the session back: to the idle set when the lease left it reusable and it still works, else to be destroyed. */
+    /**
+     * Hands the session back: to the idle set when the lease left it reusable and it still works, else to be
+     * destroyed. Only the first call counts.
+     */
     public void release(LeaseEnd end) {
-        leakWatch.released();
-        pool.giveBack(this, end);
+        if (released.compareAndSet(false, true)) {
+            leakWatch.released();
+            pool.giveBack(this, end);
+        }
+    }
+
+    /** The place among its key's maxPerKey that this lease holds until it is released. */
+    LeaseSlots slots() {
+        return slots;
     }
 }

@@ -30,7 +30,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     private final Function<PoolKey, ServerCounters> counters;
     private final ServerCounters totals;
     private final LiveSessions liveSessions;
-    private final Supplier<SessionCreator> currentCreator;
+    private final Function<PoolKey, SessionCreator> currentCreator;
     private final Function<PoolKey, SessionCreator> templates;
     private final Supplier<Long> validationDeadline;
     private final Map<PooledSession, SessionRecord> records = new ConcurrentHashMap<>();
@@ -39,7 +39,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     private final Map<PooledSession, PoolKey> unproven = new ConcurrentHashMap<>();
 
     SessionLifecycle(KeySettings settings, PoolEvents events, Function<PoolKey, ServerCounters> counters,
-                     ServerCounters totals, LiveSessions liveSessions, Supplier<SessionCreator> currentCreator,
+                     ServerCounters totals, LiveSessions liveSessions, Function<PoolKey, SessionCreator> currentCreator,
                      Function<PoolKey, SessionCreator> templates, Supplier<Long> validationDeadline) {
         this.settings = settings;
         this.events = events;
@@ -53,7 +53,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
 
     @Override
     public PooledSession create(PoolKey key) throws Exception {
-        SessionCreator creator = currentCreator.get();
+        SessionCreator creator = currentCreator.apply(key);
         boolean fromTemplate = creator == null;
         if (fromTemplate) {
             creator = templates.apply(key);

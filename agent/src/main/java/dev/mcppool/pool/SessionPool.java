@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPool;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
@@ -26,7 +27,8 @@ import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
  */
 public final class SessionPool implements AutoCloseable {
 
-    private static final ThreadLocal<SessionCreator> CREATOR_FOR_THIS_BORROW = new ThreadLocal<>();
+    /** The key and creator of the borrow running on this thread: its creator may create sessions for that key only. */
+    private static final ThreadLocal<Borrowing> BORROWING = new ThreadLocal<>();
     /** Set while the warmer keeps minIdle: only then may templates start sessions (never on a borrower's thread). */
     private static final ThreadLocal<Boolean> WARMING = ThreadLocal.withInitial(() -> false);
     /** When the health checks of this borrow must have ended: maxWait + validationTimeout after it began. */
@@ -46,6 +48,7 @@ public final class SessionPool implements AutoCloseable {
     private final ConcurrentMap<PoolKey, SessionCreator> templates = new ConcurrentHashMap<>();
     private ScheduledExecutorService warmer;
     private volatile boolean suspended;
+    private final ReentrantLock forgetting = new ReentrantLock();
     private volatile KeyListener keyListener = KeyListener.NONE;
 
     /** Told when a server key enters the per-server table and when it is forgotten (for per-server MBeans). */
@@ -76,7 +79,7 @@ public final class SessionPool implements AutoCloseable {
         this.events = events;
         this.leakDetector = new LeakDetector(events);
         this.lifecycle = new SessionLifecycle(this.settings, events, this::countersFor, totals, liveSessions,
-                CREATOR_FOR_THIS_BORROW::get, key -> WARMING.get() ? templates.get(key) : null,
+                SessionPool::creatorOfThisBorrow, key -> WARMING.get() ? templates.get(key) : null,
                 VALIDATION_DEADLINE_FOR_THIS_BORROW::get);
         this.pool = new GenericKeyedObjectPool<>(lifecycle,
                 poolConfig(settings, this.settings.shortestMaintenanceInterval()));
@@ -114,10 +117,11 @@ public final class SessionPool implements AutoCloseable {
      * creator for this borrower; so the wait is cut into short slices, and each slice retries creation itself.
      */
     public Lease borrow(PoolKey key, SessionCreator creator) throws Exception {
+        countersFor(key);
         PoolSettings keySettings = settings.of(key);
         long start = System.nanoTime();
         long deadline = start + keySettings.maxWait().toNanos();
-        CREATOR_FOR_THIS_BORROW.set(creator);
+        BORROWING.set(new Borrowing(key, creator));
         VALIDATION_DEADLINE_FOR_THIS_BORROW.set(deadline + keySettings.validationTimeout().toNanos());
         AtomicInteger waitingForKey = null;
         try {
@@ -141,7 +145,7 @@ public final class SessionPool implements AutoCloseable {
                 }
                 Lease lease = null;
                 try {
-                    lease = lendFromPool(key, slice, start);
+                    lease = lendFromPool(key, keySlots, slice, start);
                     return lease;
                 } catch (NoSuchElementException e) {
                     if (e.getMessage() == null || !e.getMessage().startsWith("Timeout waiting for idle object")) {
@@ -159,12 +163,24 @@ public final class SessionPool implements AutoCloseable {
             if (waitingForKey != null) {
                 waitingForKey.decrementAndGet();
             }
-            CREATOR_FOR_THIS_BORROW.remove();
+            BORROWING.remove();
             VALIDATION_DEADLINE_FOR_THIS_BORROW.remove();
         }
     }
 
-    private Lease lendFromPool(PoolKey key, long waitNanos, long borrowStart) throws Exception {
+    private record Borrowing(PoolKey key, SessionCreator creator) {
+    }
+
+    /**
+     * commons-pool2 may create a session for another key from a borrower's thread (to reuse capacity freed by an
+     * invalidation); that key's session must never be built by this borrower's creator.
+     */
+    private static SessionCreator creatorOfThisBorrow(PoolKey key) {
+        Borrowing borrowing = BORROWING.get();
+        return borrowing != null && borrowing.key().equals(key) ? borrowing.creator() : null;
+    }
+
+    private Lease lendFromPool(PoolKey key, LeaseSlots keySlots, long waitNanos, long borrowStart) throws Exception {
         PooledSession session = pool.borrowObject(key, Duration.ofNanos(waitNanos));
         try {
             boolean created = lifecycle.isNew(session);
@@ -174,7 +190,7 @@ public final class SessionPool implements AutoCloseable {
             totals.recordBorrowed(wait.toNanos());
             lifecycle.lent(session);
             events.borrowed(key, wait, !created);
-            return new Lease(this, key, session,
+            return new Lease(this, key, session, keySlots,
                     leakDetector.watch(key, counters, totals, !created, settings.of(key).leakDetectionThreshold()));
         } catch (RuntimeException e) {
             lifecycle.destroyBecause(session, DestroyReason.OTHER);
@@ -295,7 +311,7 @@ public final class SessionPool implements AutoCloseable {
             AgentLog.warn("mcp-pool: could not hand back a session of " + key + ": " + e);
             session.close();
         } finally {
-            slotsOf(key).give();
+            lease.slots().give();
         }
     }
 
@@ -313,7 +329,7 @@ public final class SessionPool implements AutoCloseable {
             for (PoolKey key : counters.keySet()) {
                 if (which.test(key)) {
                     closed[0] += pool.getNumIdle(key);
-                    pool.clear(key);
+                    pool.clear(key, false);
                 }
             }
         });
@@ -453,23 +469,38 @@ public final class SessionPool implements AutoCloseable {
      * or waiters and without activity for the idle timeout is forgotten.
      */
     private void forgetQuietKeys() {
-        long now = System.nanoTime();
-        counters.entrySet().removeIf(entry -> {
-            PoolKey key = entry.getKey();
-            long quietSince = now - settings.of(key).idleTimeout().toNanos();
-            boolean quiet = entry.getValue().lastActivityNanos() - quietSince < 0 && lifecycle.breakerClosed(key)
-                    && pool.getNumActive(key) + pool.getNumIdle(key) == 0 && waiterCount(key) == 0
-                    && slots.getOrDefault(key, new LeaseSlots()).forgetIfUnused();
-            if (quiet) {
-                slots.remove(key);
-                settings.forget(key);
-                lifecycle.forget(key);
-                templates.remove(key);
-                waiting.computeIfPresent(key, (k, waiters) -> waiters.get() == 0 ? null : waiters);
-                keyListener.removed(key);
+        if (!forgetting.tryLock()) {
+            return;
+        }
+        try {
+            long now = System.nanoTime();
+            for (Map.Entry<PoolKey, ServerCounters> entry : counters.entrySet()) {
+                PoolKey key = entry.getKey();
+                long quietSince = now - settings.of(key).idleTimeout().toNanos();
+                boolean quiet = entry.getValue().lastActivityNanos() - quietSince < 0 && lifecycle.breakerClosed(key)
+                        && pool.getNumActive(key) + pool.getNumIdle(key) == 0 && waiterCount(key) == 0
+                        && forgetUnusedSlots(key) && counters.remove(key, entry.getValue());
+                if (quiet) {
+                    settings.forget(key);
+                    lifecycle.forget(key);
+                    templates.remove(key);
+                    waiting.computeIfPresent(key, (k, waiters) -> waiters.get() == 0 ? null : waiters);
+                    keyListener.removed(key);
+                }
             }
-            return quiet;
+        } finally {
+            forgetting.unlock();
+        }
+    }
+
+    /** Drops the key's slots if none is lent (a borrower holding them then takes fresh ones); whether none was. */
+    private boolean forgetUnusedSlots(PoolKey key) {
+        boolean[] unused = {true};
+        slots.computeIfPresent(key, (k, keySlots) -> {
+            unused[0] = keySlots.forgetIfUnused();
+            return unused[0] ? null : keySlots;
         });
+        return unused[0];
     }
 
     public int activeCount() {

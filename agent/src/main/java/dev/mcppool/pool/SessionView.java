@@ -11,10 +11,11 @@ import java.util.OptionalLong;
 public record SessionView(PoolKey key, boolean leased, Duration age, Duration idle, long timesLent,
                           OptionalLong processId, Optional<String> sessionId) {
 
-    private static final int SHOWN_SESSION_ID_CHARACTERS = 6;
+    private static final int MOST_SHOWN_SESSION_ID_CHARACTERS = 6;
 
+    /** At most the first 6 characters, and never more than a quarter of the id. */
     static Optional<String> shortened(Optional<String> sessionId) {
-        return sessionId.map(id -> id.length() <= SHOWN_SESSION_ID_CHARACTERS ? "…"
-                : id.substring(0, SHOWN_SESSION_ID_CHARACTERS) + "…");
+        return sessionId.map(id -> id.substring(0, Math.min(MOST_SHOWN_SESSION_ID_CHARACTERS, id.length() / 4))
+                + "…");
     }
 }

@@ -105,20 +105,19 @@ class PoolOptionsTest {
     }
 
     @Test
-    void serverOptionsFromEverySourceBecomeRulesInTheOrderFirstNamed() {
+    void serverOptionsFromEverySourceBecomeRulesInTheOrderFirstNamedPatternsIgnoringCase() {
         PoolOptions.Resolution resolution = PoolOptions.resolve("server.*.example.com.maxWait=1s",
                 Map.of("mcp.pool.server.npx.maxPerKey", "2"),
                 Map.of("MCP_POOL_SERVER_NPX_MIN_IDLE", "1", "MCP_POOL_SERVER_UVX_ENABLED", "false"));
 
         assertThat(resolution.problems()).isEmpty();
         assertThat(resolution.serverRules()).extracting(ServerRule::pattern, ServerRule::values).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("NPX", Map.of("minIdle", "1")),
+                org.assertj.core.groups.Tuple.tuple("NPX", Map.of("minIdle", "1", "maxPerKey", "2")),
                 org.assertj.core.groups.Tuple.tuple("UVX", Map.of("enabled", "false")),
-                org.assertj.core.groups.Tuple.tuple("npx", Map.of("maxPerKey", "2")),
                 org.assertj.core.groups.Tuple.tuple("*.example.com", Map.of("maxWait", "1s")));
         assertThat(resolution.serverRules().get(0).matches("/usr/local/bin/npx")).isTrue();
-        assertThat(resolution.serverRules().get(3).matches("mcp.example.com:443")).isTrue();
-        assertThat(resolution.serverRules().get(3).matches("example.org")).isFalse();
+        assertThat(resolution.serverRules().get(2).matches("mcp.example.com:443")).isTrue();
+        assertThat(resolution.serverRules().get(2).matches("example.org")).isFalse();
     }
 
     @Test

@@ -132,10 +132,13 @@ class SessionPoolOperabilityTest {
                 .hasMessageContaining("'soon'").hasMessageContaining("500ms");
         assertThatThrownBy(() -> pool.change("minIdle", "3"))
                 .hasMessageContaining("minIdle=3 exceeds maxPerKey=2");
-        pool.settingsOf(NPX);
         assertThatThrownBy(() -> pool.change("maxPerKey", "1"))
-                .as("the npx rule's minIdle=2 would exceed it").hasMessageContaining("server " + NPX);
-        assertThatThrownBy(() -> pool.change(NPX, "noSuchOption", "1")).hasMessageContaining("unknown option");
+                .as("the npx rule's minIdle=2 would exceed it").hasMessageContaining("servers matching 'npx'");
+        assertThatThrownBy(() -> pool.change(NPX, "maxTotal", "1"))
+                .hasMessageContaining("cannot change while the application runs");
+        pool.change(HTTP, "maxPerKey", "1");
+        assertThatThrownBy(() -> pool.change("minIdle", "2"))
+                .as("the earlier change for one server").hasMessageContaining("server " + HTTP);
 
         assertThat(pool.settings().maxPerKey()).isEqualTo(2);
         assertThat(pool.settingsOf(NPX).minIdle()).isEqualTo(2);
@@ -191,7 +194,7 @@ class SessionPoolOperabilityTest {
         assertThat(npx.processId()).hasValue(40_000L + ((FakeSession) lent.session()).id);
         assertThat(http.leased()).isFalse();
         assertThat(http.timesLent()).isEqualTo(2);
-        assertThat(http.sessionId()).as("never the whole id").hasValue("sessio…");
+        assertThat(http.sessionId()).as("at most a quarter of the id").hasValue("se…");
         assertThat(sessions.get(0).age()).isGreaterThanOrEqualTo(sessions.get(1).age());
     }
 

@@ -69,7 +69,18 @@ class JmxIT {
                 assertThat(((CompositeData) jmx.getAttribute(serverName, "Stats")).get("borrowed")).isEqualTo(60L);
                 assertThat(jmx.getAttribute(serverName, "IdleSessions")).isEqualTo((int) created);
 
-                assertThat(everyAttributeAsText(jmx)).doesNotContain("it-secret", "7f3a9c");
+                CompositeData[] sessions = (CompositeData[]) jmx.invoke(POOL, "listSessions", null, null);
+                assertThat(sessions).hasSize((int) created).allSatisfy(session -> {
+                    assertThat(session.get("state")).isEqualTo("idle");
+                    assertThat(session.get("processId")).as("HTTP sessions have no process").isNull();
+                    assertThat((String) session.get("sessionId")).as("only the start of the server's session id")
+                            .matches("[^…]{1,6}…");
+                });
+                assertThat(Arrays.stream(sessions).mapToLong(session -> (Long) session.get("timesLent")).sum())
+                        .isEqualTo(60L);
+
+                assertThat(everyAttributeAsText(jmx) + Arrays.deepToString(sessions))
+                        .doesNotContain("it-secret", "7f3a9c");
             }
             run.closeStdin();
             run.awaitExit(Duration.ofSeconds(30));
