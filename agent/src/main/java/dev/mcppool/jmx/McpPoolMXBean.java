@@ -4,7 +4,7 @@ package dev.mcppool.jmx;
  * The pool as JConsole shows it, registered as {@value PoolMonitor#OBJECT_NAME}. Counts are totals since the agent
  * started; active, idle and waiting are point-in-time readings and need not add up.
  */
-public interface McpPoolMXBean {
+public interface McpPoolMXBean extends RunTimeSettings {
 
     String getVersion();
 
@@ -15,31 +15,6 @@ public interface McpPoolMXBean {
      * Servers table's {@code overrides} column).
      */
     String getSettings();
-
-    /** maxPerKey for the pool (writable: takes effect at once; borrowers waiting are woken, idle sessions above it closed). */
-    int getMaxPerKey();
-
-    void setMaxPerKey(int maxPerKey);
-
-    /** minIdle for the pool (writable: raising it starts sessions for servers the pool can start on its own). */
-    int getMinIdle();
-
-    void setMinIdle(int minIdle);
-
-    /** maxWait for the pool, in milliseconds (writable: applies to borrows that start after the change). */
-    long getMaxWaitMillis();
-
-    void setMaxWaitMillis(long maxWaitMillis);
-
-    /** validationTimeout for the pool, in milliseconds (writable: applies to the next health check). */
-    long getValidationTimeoutMillis();
-
-    void setValidationTimeoutMillis(long validationTimeoutMillis);
-
-    /** leakDetectionThreshold for the pool, in milliseconds; 0 is off (writable: applies to leases that start after). */
-    long getLeakDetectionThresholdMillis();
-
-    void setLeakDetectionThresholdMillis(long leakDetectionThresholdMillis);
 
     int getActiveSessions();
 

@@ -20,18 +20,17 @@ import javax.management.ObjectName;
  * and unregistered as keys come and go. All JMX registration runs on one daemon thread: the platform MBean server
  * takes a while to start, and neither the application's main nor a borrower should wait for it.
  */
-public final class PoolMonitor implements McpPoolMXBean, SessionPool.KeyListener {
+public final class PoolMonitor extends RunTimeSettingsAttributes implements McpPoolMXBean, SessionPool.KeyListener {
 
     public static final String OBJECT_NAME = "dev.mcppool:type=McpSessionPool,name=default";
 
     private final SessionPool pool;
     private final String version;
-    private final TunableSettings tunable;
 
     public PoolMonitor(SessionPool pool, String version) {
+        super(pool::settings, pool::change);
         this.pool = pool;
         this.version = version;
-        this.tunable = new TunableSettings(pool::settings, pool::change);
     }
 
     private final ExecutorService registrations = Executors.newSingleThreadExecutor(task -> {
@@ -99,61 +98,6 @@ public final class PoolMonitor implements McpPoolMXBean, SessionPool.KeyListener
     @Override
     public boolean isEnabled() {
         return pool.settings().enabled();
-    }
-
-    @Override
-    public String getSettings() {
-        return pool.settings().toString();
-    }
-
-    @Override
-    public int getMaxPerKey() {
-        return tunable.maxPerKey();
-    }
-
-    @Override
-    public void setMaxPerKey(int maxPerKey) {
-        tunable.maxPerKey(maxPerKey);
-    }
-
-    @Override
-    public int getMinIdle() {
-        return tunable.minIdle();
-    }
-
-    @Override
-    public void setMinIdle(int minIdle) {
-        tunable.minIdle(minIdle);
-    }
-
-    @Override
-    public long getMaxWaitMillis() {
-        return tunable.maxWaitMillis();
-    }
-
-    @Override
-    public void setMaxWaitMillis(long maxWaitMillis) {
-        tunable.maxWaitMillis(maxWaitMillis);
-    }
-
-    @Override
-    public long getValidationTimeoutMillis() {
-        return tunable.validationTimeoutMillis();
-    }
-
-    @Override
-    public void setValidationTimeoutMillis(long validationTimeoutMillis) {
-        tunable.validationTimeoutMillis(validationTimeoutMillis);
-    }
-
-    @Override
-    public long getLeakDetectionThresholdMillis() {
-        return tunable.leakDetectionThresholdMillis();
-    }
-
-    @Override
-    public void setLeakDetectionThresholdMillis(long leakDetectionThresholdMillis) {
-        tunable.leakDetectionThresholdMillis(leakDetectionThresholdMillis);
     }
 
     @Override

@@ -7,17 +7,15 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /** The {@link ServerPoolMXBean} of one server key. */
-final class ServerPoolMonitor implements ServerPoolMXBean {
+final class ServerPoolMonitor extends RunTimeSettingsAttributes implements ServerPoolMXBean {
 
     private final SessionPool pool;
     private final PoolKey key;
-    private final TunableSettings tunable;
 
     ServerPoolMonitor(SessionPool pool, PoolKey key) {
+        super(() -> pool.settingsOf(key), (option, value) -> pool.change(key, option, value));
         this.pool = pool;
         this.key = key;
-        this.tunable = new TunableSettings(() -> pool.settingsOf(key),
-                (option, value) -> pool.change(key, option, value));
     }
 
     static ObjectName nameOf(PoolKey key) throws MalformedObjectNameException {
@@ -28,61 +26,6 @@ final class ServerPoolMonitor implements ServerPoolMXBean {
     public ServerStats getStats() {
         ServerCounters counters = pool.counters().get(key);
         return ServerStats.of(pool, key, counters != null ? counters : new ServerCounters());
-    }
-
-    @Override
-    public String getSettings() {
-        return tunable.describe();
-    }
-
-    @Override
-    public int getMaxPerKey() {
-        return tunable.maxPerKey();
-    }
-
-    @Override
-    public void setMaxPerKey(int maxPerKey) {
-        tunable.maxPerKey(maxPerKey);
-    }
-
-    @Override
-    public int getMinIdle() {
-        return tunable.minIdle();
-    }
-
-    @Override
-    public void setMinIdle(int minIdle) {
-        tunable.minIdle(minIdle);
-    }
-
-    @Override
-    public long getMaxWaitMillis() {
-        return tunable.maxWaitMillis();
-    }
-
-    @Override
-    public void setMaxWaitMillis(long maxWaitMillis) {
-        tunable.maxWaitMillis(maxWaitMillis);
-    }
-
-    @Override
-    public long getValidationTimeoutMillis() {
-        return tunable.validationTimeoutMillis();
-    }
-
-    @Override
-    public void setValidationTimeoutMillis(long validationTimeoutMillis) {
-        tunable.validationTimeoutMillis(validationTimeoutMillis);
-    }
-
-    @Override
-    public long getLeakDetectionThresholdMillis() {
-        return tunable.leakDetectionThresholdMillis();
-    }
-
-    @Override
-    public void setLeakDetectionThresholdMillis(long leakDetectionThresholdMillis) {
-        tunable.leakDetectionThresholdMillis(leakDetectionThresholdMillis);
     }
 
     @Override
