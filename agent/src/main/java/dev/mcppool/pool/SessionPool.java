@@ -285,14 +285,7 @@ public final class SessionPool implements AutoCloseable {
                 countersFor(key).recordTainted();
                 totals.recordTainted();
             }
-            DestroyReason destroyReason = !end.reusable() ? (end == LeaseEnd.TAINTED ? DestroyReason.TAINTED
-                    : DestroyReason.BROKEN)
-                    : !usable ? DestroyReason.BROKEN
-                    : pool.isClosed() ? DestroyReason.POOL_CLOSED
-                    : lifecycle.isRetired(session) ? DestroyReason.LIFETIME
-                    : pool.getNumActive(key) + pool.getNumIdle(key) > settings.of(key).maxPerKey()
-                            ? DestroyReason.OVER_LIMIT
-                            : null;
+            DestroyReason destroyReason = whyNotKept(key, session, end, usable);
             if (end.reusable() && usable && !pool.isClosed()) {
                 countersFor(key).recordReturned();
                 totals.recordReturned();
@@ -313,6 +306,24 @@ public final class SessionPool implements AutoCloseable {
         } finally {
             lease.slots().give();
         }
+    }
+
+    /** Why a returned session must be destroyed rather than kept idle; null when it is kept. */
+    private DestroyReason whyNotKept(PoolKey key, PooledSession session, LeaseEnd end, boolean usable) {
+        if (!end.reusable()) {
+            return end == LeaseEnd.TAINTED ? DestroyReason.TAINTED : DestroyReason.BROKEN;
+        }
+        if (!usable) {
+            return DestroyReason.BROKEN;
+        }
+        if (pool.isClosed()) {
+            return DestroyReason.POOL_CLOSED;
+        }
+        if (lifecycle.isRetired(session)) {
+            return DestroyReason.LIFETIME;
+        }
+        boolean aboveLimit = pool.getNumActive(key) + pool.getNumIdle(key) > settings.of(key).maxPerKey();
+        return aboveLimit ? DestroyReason.OVER_LIMIT : null;
     }
 
     /**
