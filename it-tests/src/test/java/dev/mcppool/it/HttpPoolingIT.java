@@ -39,12 +39,13 @@ class HttpPoolingIT {
                 pooledAsync.millis("p50"));
         assertThat(pooled.errors()).isZero();
         assertThat(unpooled.errors()).isZero();
-        assertThat(pooled.integer("server-sessions")).isBetween(1, 4);
+        // maxPerKey=4 sessions, plus the extra session the SDK itself sometimes opens (see the unpooled count below)
+        assertThat(pooled.integer("server-sessions")).isBetween(1, 5);
         // without the agent the SDK itself sometimes opens a second session for a request (seen once: 201 for 200)
         assertThat(unpooled.integer("server-sessions")).isBetween(200, 202);
         assertThat(pooled.resultsDigest()).isEqualTo(unpooled.resultsDigest());
         assertThat(pooledAsync.errors()).isZero();
-        assertThat(pooledAsync.integer("server-sessions")).isBetween(1, 4);
+        assertThat(pooledAsync.integer("server-sessions")).isBetween(1, 5);
         assertThat(pooledAsync.resultsDigest()).isEqualTo(unpooled.resultsDigest());
     }
 }
