@@ -149,6 +149,23 @@ final class DemoRun implements AutoCloseable {
                 .toList();
     }
 
+    /** Waits at most {@code limit} until none of {@link #ownStdioServers()} is left; {@code which} names them. */
+    void awaitNoOwnStdioServers(Duration limit, String which) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!ownStdioServers().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(ownStdioServers()).as(which).isEmpty();
+    }
+
+    /** Waits at most {@code limit} until stderr holds {@code marker} (log lines the agent writes later, e.g. leaks). */
+    void awaitStderr(Duration limit, String marker) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!stderr().contains(marker) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+    }
+
     long pid() {
         return process.pid();
     }

@@ -24,10 +24,7 @@ class JfrEventsIT {
                 .jvmOption("-XX:StartFlightRecording=filename=" + recording + ",dumponexit=true")
                 .args("--leak-one", "--requests", "20", "--threads", "2").hold().start(output, "jfr")) {
             assertThat(run.awaitReport(Duration.ofMinutes(2)).errors()).isZero();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!run.stderr().contains("apparent leak") && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            run.awaitStderr(Duration.ofSeconds(20), "apparent leak");
             try (PoolMBean pool = PoolMBean.of(run)) {
                 borrowed = (Long) pool.attribute("BorrowedCount");
                 created = (Long) pool.attribute("CreatedSessions");

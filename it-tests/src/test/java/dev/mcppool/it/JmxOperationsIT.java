@@ -34,7 +34,7 @@ class JmxOperationsIT {
 
         assertThat(pool.invoke("evictIdleSessions")).isEqualTo(idle);
         assertThat(pool.attribute("IdleSessions")).isEqualTo(0);
-        awaitNoServerProcesses(run);
+        run.awaitNoOwnStdioServers(Duration.ofSeconds(10), "server processes of evicted sessions");
 
         run.startNextBatch();
         assertThat(run.awaitBatchReport(2, BATCH_LIMIT).errors()).isZero();
@@ -54,13 +54,5 @@ class JmxOperationsIT {
         pool.invoke("resumePool");
         run.startNextBatch();
         assertThat(run.awaitBatchReport(4, BATCH_LIMIT).errors()).isZero();
-    }
-
-    private static void awaitNoServerProcesses(DemoRun run) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!run.ownStdioServers().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(run.ownStdioServers()).as("server processes of evicted sessions").isEmpty();
     }
 }

@@ -77,7 +77,7 @@ class JmxTuningIT {
 
         pool.invoke("clearSessionsOf", (String) row.get("fingerprint"));
         assertThat(pool.attribute("IdleSessions")).isEqualTo(0);
-        awaitNoServerProcesses(run);
+        run.awaitNoOwnStdioServers(Duration.ofSeconds(10), "server processes of cleared sessions");
         assertThat(Arrays.asList((CompositeData[]) pool.invoke("listSessions"))).isEmpty();
 
         run.startNextBatch();
@@ -96,13 +96,5 @@ class JmxTuningIT {
             Thread.sleep(100);
         }
         throw new AssertionError("no per-server MBean registered");
-    }
-
-    private static void awaitNoServerProcesses(DemoRun run) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!run.ownStdioServers().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(run.ownStdioServers()).as("server processes of cleared sessions").isEmpty();
     }
 }

@@ -16,10 +16,7 @@ class LeakDetectionIT {
         try (DemoRun run = DemoRun.withAgent("leakDetectionThreshold=2s,maxPerKey=2")
                 .args("--leak-one", "--requests", "10").hold().start(output, "leak")) {
             assertThat(run.awaitReport(Duration.ofMinutes(2)).errors()).isZero();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!run.stderr().contains("apparent leak") && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            run.awaitStderr(Duration.ofSeconds(20), "apparent leak");
 
             assertThat(run.stderr())
                     .contains("mcp-pool: a session of stdio: ", "apparent leak")
