@@ -7,6 +7,8 @@ import dev.mcppool.config.PoolOptions;
 import dev.mcppool.config.PoolSettings;
 import dev.mcppool.jfr.JfrPoolEvents;
 import dev.mcppool.jmx.PoolMonitor;
+import dev.mcppool.langchain4j.Langchain4jInstrumentation;
+import dev.mcppool.langchain4j.Langchain4jPooling;
 import dev.mcppool.log.AgentLog;
 import dev.mcppool.pool.PoolEvents;
 import dev.mcppool.pool.SessionPool;
@@ -44,6 +46,7 @@ final class AgentInstaller {
             new PoolMonitor(pool, version).registerInBackground();
         }
         McpPoolBridge.install(new SdkClientPooling(pool));
+        McpPoolBridge.install(new Langchain4jPooling(pool));
 
         installTransformations(instrumentation);
         AgentLog.info("mcp-pool " + version + " active: " + settings
@@ -60,13 +63,13 @@ final class AgentInstaller {
         String previous = System.getProperty(safeModeProperty);
         System.setProperty(safeModeProperty, "true");
         try {
-            SdkInstrumentation.instrument(new AgentBuilder.Default()
-                            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                            .disableClassFormatChanges()
-                            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                            .with(new FailureListener())
-                            .ignore(nameStartsWith("dev.mcppool.").or(nameStartsWith("java.")).or(nameStartsWith("jdk."))))
-                    .installOn(instrumentation);
+            AgentBuilder agentBuilder = new AgentBuilder.Default()
+                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                    .disableClassFormatChanges()
+                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                    .with(new FailureListener())
+                    .ignore(nameStartsWith("dev.mcppool.").or(nameStartsWith("java.")).or(nameStartsWith("jdk.")));
+            Langchain4jInstrumentation.instrument(SdkInstrumentation.instrument(agentBuilder)).installOn(instrumentation);
         } finally {
             if (previous == null) {
                 System.clearProperty(safeModeProperty);

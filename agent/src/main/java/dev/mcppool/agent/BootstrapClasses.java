@@ -27,6 +27,7 @@ final class BootstrapClasses {
     private static final List<String> BRIDGE_CLASSES = List.of(
             "dev.mcppool.bootstrap.Redirected",
             "dev.mcppool.bootstrap.McpPoolBridge$ClientHandler",
+            "dev.mcppool.bootstrap.McpPoolBridge$Langchain4jHandler",
             "dev.mcppool.bootstrap.McpPoolBridge");
 
     private BootstrapClasses() {

@@ -22,13 +22,34 @@ public final class McpPoolBridge {
         Redirected call(Object client, String methodName, String descriptor, Object[] arguments);
     }
 
+    /** Receives the events of LangChain4j's {@code DefaultMcpClient}s and their transports. */
+    public interface Langchain4jHandler {
+
+        /** A transport builder's {@code build()} returned {@code transport}: how it was configured is kept. */
+        void transportBuilt(Object transportBuilder, Object transport);
+
+        /**
+         * {@code DefaultMcpClient.Builder.build()} is about to connect. Returns {@code null} to let it run, or the
+         * pooled client (or the failure) to hand to the caller instead.
+         */
+        Redirected build(Object clientBuilder);
+
+        /** A public method of a {@code DefaultMcpClient} is about to run: as {@link ClientHandler#call}. */
+        Redirected call(Object client, String methodName, String descriptor, Object[] arguments);
+    }
+
     private static volatile ClientHandler clientHandler;
+    private static volatile Langchain4jHandler langchain4jHandler;
 
     private McpPoolBridge() {
     }
 
     public static void install(ClientHandler handler) {
         clientHandler = handler;
+    }
+
+    public static void install(Langchain4jHandler handler) {
+        langchain4jHandler = handler;
     }
 
     public static void clientBuilt(Object spec, Object client) {
@@ -44,6 +65,27 @@ public final class McpPoolBridge {
             return handler == null ? null : handler.call(client, methodName, descriptor, arguments);
         } finally {
             // A client that is used only for this one call must not be collected (and its session reclaimed) mid-call.
+            Reference.reachabilityFence(client);
+        }
+    }
+
+    public static void langchain4jTransportBuilt(Object transportBuilder, Object transport) {
+        Langchain4jHandler handler = langchain4jHandler;
+        if (handler != null) {
+            handler.transportBuilt(transportBuilder, transport);
+        }
+    }
+
+    public static Redirected langchain4jBuild(Object clientBuilder) {
+        Langchain4jHandler handler = langchain4jHandler;
+        return handler == null ? null : handler.build(clientBuilder);
+    }
+
+    public static Redirected langchain4jCall(Object client, String methodName, String descriptor, Object[] arguments) {
+        Langchain4jHandler handler = langchain4jHandler;
+        try {
+            return handler == null ? null : handler.call(client, methodName, descriptor, arguments);
+        } finally {
             Reference.reachabilityFence(client);
         }
     }

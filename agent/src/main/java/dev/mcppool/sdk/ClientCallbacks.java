@@ -1,5 +1,6 @@
 package dev.mcppool.sdk;
 
+import dev.mcppool.adapter.Members;
 import dev.mcppool.pool.CallbackIdentity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.mcppool.sdk;
 
+import dev.mcppool.adapter.Members;
 import dev.mcppool.bootstrap.Redirected;
 import dev.mcppool.log.AgentLog;
 import dev.mcppool.pool.Lease;

@@ -1,5 +1,8 @@
 package dev.mcppool.sdk;
 
+import dev.mcppool.adapter.TransportIdentity;
+import dev.mcppool.adapter.Members;
+import dev.mcppool.adapter.ServerUrls;
 import dev.mcppool.pool.CallbackIdentity;
 import dev.mcppool.pool.InstanceIds;
 import dev.mcppool.pool.Secrets;
@@ -139,9 +142,9 @@ abstract class HttpTransportSupport implements TransportSupport {
         for (Field setting : callbackSettings) {
             identity.add(setting.getName() + "=" + CallbackIdentity.of(Members.read(setting, transport)));
         }
-        String label = labelPrefix() + ": " + redacted(base, endpointPath)
+        String label = labelPrefix() + ": " + ServerUrls.redacted(base, endpointPath)
                 + (headers.isEmpty() ? "" : " (headers: " + String.join(", ", headers.keySet()) + ")");
-        String server = base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
+        String server = ServerUrls.serverName(base);
         return TransportIdentity.of(server, label, identity);
     }
 
@@ -169,25 +172,6 @@ abstract class HttpTransportSupport implements TransportSupport {
             fresh[builder] = ((HttpRequest.Builder) fresh[builder]).copy();
             return constructor.newInstance(fresh);
         });
-    }
-
-    /** The URL without what may carry credentials: user info and query values are shown as {@code ***}. */
-    static String redacted(URI base, String endpointPath) {
-        StringBuilder shown = new StringBuilder().append(base.getScheme()).append("://");
-        if (base.getRawUserInfo() != null) {
-            shown.append("***@");
-        }
-        shown.append(base.getHost());
-        if (base.getPort() >= 0) {
-            shown.append(':').append(base.getPort());
-        }
-        shown.append(base.getRawPath() == null ? "" : base.getRawPath());
-        if (base.getRawQuery() != null) {
-            shown.append("?***");
-        }
-        int query = endpointPath.indexOf('?');
-        shown.append(query < 0 ? endpointPath : endpointPath.substring(0, query) + "?***");
-        return shown.toString();
     }
 
     /** The JVM default context is shared by everyone; any other one may hold a client certificate, so it counts as itself. */

@@ -1,5 +1,7 @@
 package dev.mcppool.sdk;
 
+import dev.mcppool.adapter.Members;
+import dev.mcppool.adapter.PublicMethods;
 import dev.mcppool.log.AgentLog;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -63,8 +65,8 @@ final class SdkBinding {
 
         Class<?> syncClient = Class.forName(SYNC_CLIENT_CLASS, false, sdk);
         Class<?> asyncClient = Class.forName(ASYNC_CLIENT_CLASS, false, sdk);
-        syncMethods = publicInstanceMethods(syncClient);
-        asyncMethods = publicInstanceMethods(asyncClient);
+        syncMethods = PublicMethods.declaredBy(syncClient);
+        asyncMethods = PublicMethods.declaredBy(asyncClient);
         isInitialized = Members.method(syncClient, "isInitialized");
         syncClose = Members.method(syncClient, "close");
         initialize = Members.method(syncClient, "initialize");
@@ -122,16 +124,6 @@ final class SdkBinding {
             }
         }
         return settings;
-    }
-
-    private static Map<String, Method> publicInstanceMethods(Class<?> client) {
-        Map<String, Method> methods = new LinkedHashMap<>();
-        for (Method method : client.getMethods()) {
-            if (method.getDeclaringClass() == client && !Modifier.isStatic(method.getModifiers())) {
-                methods.put(method.getName() + MethodDescriptors.of(method), method);
-            }
-        }
-        return methods;
     }
 
     /** The binding for the SDK that defined {@code specClass}, or empty (logged once) if this SDK is not supported. */

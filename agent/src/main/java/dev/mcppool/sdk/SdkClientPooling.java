@@ -1,5 +1,6 @@
 package dev.mcppool.sdk;
 
+import dev.mcppool.adapter.FacadeRegistry;
 import dev.mcppool.bootstrap.McpPoolBridge;
 import dev.mcppool.bootstrap.Redirected;
 import dev.mcppool.log.AgentLog;
@@ -20,7 +21,7 @@ public final class SdkClientPooling implements McpPoolBridge.ClientHandler {
     private static final ThreadLocal<Boolean> BUILDING_POOLED_SESSION = ThreadLocal.withInitial(() -> false);
 
     private final SessionPool pool;
-    private final FacadeRegistry facades = new FacadeRegistry();
+    private final FacadeRegistry<ClientFacade> facades = new FacadeRegistry<>(ClientFacade::abandoned);
     private final ClassValue<Optional<SdkBinding>> bindings = new ClassValue<>() {
         @Override
         protected Optional<SdkBinding> computeValue(Class<?> specClass) {

@@ -8,12 +8,11 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.mcppool.adapter.PooledOutcome;
 import dev.mcppool.bootstrap.McpPoolBridge;
-import dev.mcppool.bootstrap.Redirected;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -44,9 +43,9 @@ public final class SdkInstrumentation {
                 .type(supportedSdk.supportedSdkTypes(
                         named(SdkBinding.SYNC_CLIENT_CLASS).or(named(SdkBinding.ASYNC_CLIENT_CLASS))))
                 .transform((builder, type, classLoader, module, protectionDomain) -> builder
-                        .visit(Advice.to(RedirectToPooledSession.class, ReturnPooledOutcome.class)
+                        .visit(Advice.to(RedirectToPooledSession.class, PooledOutcome.ReturnIt.class)
                                 .on(publicInstanceMethods().and(not(returns(void.class)))))
-                        .visit(Advice.to(RedirectToPooledSession.class, ThrowPooledFailure.class)
+                        .visit(Advice.to(RedirectToPooledSession.class, PooledOutcome.ThrowIt.class)
                                 .on(publicInstanceMethods().and(returns(void.class)))));
     }
 
@@ -73,39 +72,6 @@ public final class SdkInstrumentation {
         public static Object onEnter(@Advice.This Object client, @Advice.Origin("#m") String name,
                                      @Advice.Origin("#d") String descriptor, @Advice.AllArguments Object[] arguments) {
             return McpPoolBridge.clientCall(client, name, descriptor, arguments);
-        }
-    }
-
-    /** Hands the pooled session's return value or exception to the caller of a method that returns something. */
-    public static final class ReturnPooledOutcome {
-        private ReturnPooledOutcome() {
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class)
-        public static void onExit(@Advice.Enter Object redirected,
-                                  @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object result,
-                                  @Advice.Thrown(readOnly = false) Throwable thrown) {
-            if (redirected != null) {
-                Throwable failure = Redirected.failureOf(redirected);
-                if (failure != null) {
-                    thrown = failure;
-                } else {
-                    result = Redirected.valueOf(redirected);
-                }
-            }
-        }
-    }
-
-    /** Hands the pooled session's exception, if any, to the caller of a void method. */
-    public static final class ThrowPooledFailure {
-        private ThrowPooledFailure() {
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class)
-        public static void onExit(@Advice.Enter Object redirected, @Advice.Thrown(readOnly = false) Throwable thrown) {
-            if (redirected != null && Redirected.failureOf(redirected) != null) {
-                thrown = Redirected.failureOf(redirected);
-            }
         }
     }
 }

@@ -1,23 +1,17 @@
 package dev.mcppool.sdk;
 
-import dev.mcppool.log.AgentLog;
+import dev.mcppool.adapter.SupportVerdicts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
-/**
- * Decides, before any advice is applied, whether the copy of the SDK in a class loader is one this agent knows: it
- * reads the class files (like OpenTelemetry's muzzle), loading nothing. The verdict is kept per class loader. An SDK copy that fails the check is never
- * instrumented; one log line says why, and its clients run exactly as without the agent.
- */
+/** Whether the copy of the official SDK in a class loader is one this agent knows ({@link SupportVerdicts}). */
 final class SdkSupportCheck {
 
     private static final String CLIENT_PACKAGE = "io.modelcontextprotocol.client.";
@@ -27,38 +21,11 @@ final class SdkSupportCheck {
             SdkBinding.SYNC_CLIENT_CLASS, List.of("isInitialized", "close", "initialize", "closeGracefully"),
             SdkBinding.ASYNC_CLIENT_CLASS, List.of("ping", "closeGracefully", "initialize"));
 
-    private final Map<ClassLoader, Boolean> verdicts = new WeakHashMap<>();
+    private final SupportVerdicts verdicts = new SupportVerdicts("MCP Java SDK", SdkSupportCheck::problem);
 
-    /**
-     * Matches the SDK classes named by {@code types}, and only in class loaders whose SDK passes the check. The name
-     * is checked first, so the check runs only for a loader that is defining one of these classes, and it runs
-     * outside any lock: reading class files may itself load classes.
-     */
+    /** Matches the SDK classes named by {@code types}, and only in class loaders whose SDK passes the check. */
     AgentBuilder.RawMatcher supportedSdkTypes(ElementMatcher<? super TypeDescription> types) {
-        return (type, loader, module, classBeingRedefined, protectionDomain) ->
-                types.matches(type) && supported(loader);
-    }
-
-    private boolean supported(ClassLoader loader) {
-        synchronized (verdicts) {
-            Boolean known = verdicts.get(loader);
-            if (known != null) {
-                return known;
-            }
-        }
-        Optional<String> problem;
-        try {
-            problem = problem(TypePool.Default.of(ClassFileLocator.ForClassLoader.of(loader)));
-        } catch (RuntimeException | LinkageError e) {
-            problem = Optional.of("its classes cannot be read (" + e + ")");
-        }
-        synchronized (verdicts) {
-            if (verdicts.putIfAbsent(loader, problem.isEmpty()) == null) {
-                problem.ifPresent(reason -> AgentLog.warn("mcp-pool: the MCP Java SDK in " + loader
-                        + " is not supported by this agent version: " + reason + "; its clients run unpooled"));
-            }
-            return verdicts.get(loader);
-        }
+        return verdicts.supportedTypes(types);
     }
 
     /** What makes the SDK visible through {@code types} unsupported, if anything. */

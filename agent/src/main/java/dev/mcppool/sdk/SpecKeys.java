@@ -1,5 +1,6 @@
 package dev.mcppool.sdk;
 
+import dev.mcppool.adapter.TransportIdentity;
 import dev.mcppool.pool.PoolKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

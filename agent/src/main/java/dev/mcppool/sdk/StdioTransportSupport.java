@@ -1,5 +1,7 @@
 package dev.mcppool.sdk;
 
+import dev.mcppool.adapter.TransportIdentity;
+import dev.mcppool.adapter.Members;
 import dev.mcppool.pool.Secrets;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;

@@ -1,5 +1,6 @@
 package dev.mcppool.sdk;
 
+import dev.mcppool.adapter.TransportIdentity;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 

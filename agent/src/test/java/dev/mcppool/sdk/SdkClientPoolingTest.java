@@ -59,7 +59,7 @@ class SdkClientPoolingTest {
 
     @AfterAll
     static void closePool() {
-        McpPoolBridge.install(null);
+        McpPoolBridge.install((McpPoolBridge.ClientHandler) null);
         pool.close();
     }
 

@@ -1,26 +1,34 @@
-package dev.mcppool.sdk;
+package dev.mcppool.adapter;
 
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The clients the application holds that are pooled facades, by identity, without keeping them alive. A facade the
- * application dropped without closing is reclaimed: its session is destroyed, so a forgotten {@code close()} cannot
- * use up the pool.
+ * application dropped without closing is reclaimed ({@code onAbandoned}): its session is destroyed, so a forgotten
+ * {@code close()} cannot use up the pool.
+ *
+ * @param <F> the adapter's facade state for one client
  */
-final class FacadeRegistry {
+public final class FacadeRegistry<F> {
 
-    private final ConcurrentHashMap<Object, ClientFacade> facades = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, F> facades = new ConcurrentHashMap<>();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+    private final Consumer<F> onAbandoned;
 
-    void register(Object client, ClientFacade facade) {
+    public FacadeRegistry(Consumer<F> onAbandoned) {
+        this.onAbandoned = onAbandoned;
+    }
+
+    public void register(Object client, F facade) {
         reclaimCollected();
         facades.put(new WeakIdentityKey(client, collected), facade);
     }
 
-    ClientFacade get(Object client) {
+    public F get(Object client) {
         reclaimCollected();
         return facades.get(new LookupKey(client));
     }
@@ -28,9 +36,9 @@ final class FacadeRegistry {
     private void reclaimCollected() {
         Reference<?> reference;
         while ((reference = collected.poll()) != null) {
-            ClientFacade abandoned = facades.remove(reference);
+            F abandoned = facades.remove(reference);
             if (abandoned != null) {
-                abandoned.abandoned();
+                onAbandoned.accept(abandoned);
             }
         }
     }

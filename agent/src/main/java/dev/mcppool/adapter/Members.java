@@ -1,22 +1,22 @@
-package dev.mcppool.sdk;
+package dev.mcppool.adapter;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
-/** Reflective access to the SDK's members; resolved once per SDK class loader by {@link SdkBinding}. */
-final class Members {
+/** Reflective access to a client library's members, resolved once per library class loader by its adapter. */
+public final class Members {
 
     private Members() {
     }
 
-    static Field field(Class<?> type, String name) throws NoSuchFieldException {
+    public static Field field(Class<?> type, String name) throws NoSuchFieldException {
         Field field = type.getDeclaredField(name);
         field.setAccessible(true);
         return field;
     }
 
-    static Field optionalField(Class<?> type, String name) {
+    public static Field optionalField(Class<?> type, String name) {
         try {
             return field(type, name);
         } catch (NoSuchFieldException e) {
@@ -24,13 +24,13 @@ final class Members {
         }
     }
 
-    static Method method(Class<?> type, String name, Class<?>... parameterTypes) throws NoSuchMethodException {
+    public static Method method(Class<?> type, String name, Class<?>... parameterTypes) throws NoSuchMethodException {
         Method method = type.getMethod(name, parameterTypes);
         method.setAccessible(true);
         return method;
     }
 
-    static Object read(Field field, Object target) {
+    public static Object read(Field field, Object target) {
         try {
             return field.get(target);
         } catch (IllegalAccessException e) {
@@ -38,7 +38,7 @@ final class Members {
         }
     }
 
-    static void write(Field field, Object target, Object value) {
+    public static void write(Field field, Object target, Object value) {
         try {
             field.set(target, value);
         } catch (IllegalAccessException e) {
@@ -46,8 +46,8 @@ final class Members {
         }
     }
 
-    /** Invokes and rethrows what the method threw, unwrapped, so callers see the SDK's own exceptions. */
-    static Object invoke(Method method, Object target, Object... arguments) throws Exception {
+    /** Invokes and rethrows what the method threw, unwrapped, so callers see the library's own exceptions. */
+    public static Object invoke(Method method, Object target, Object... arguments) throws Exception {
         try {
             return method.invoke(target, arguments);
         } catch (InvocationTargetException e) {
@@ -62,7 +62,7 @@ final class Members {
         }
     }
 
-    static Object invokeUnchecked(Method method, Object target, Object... arguments) {
+    public static Object invokeUnchecked(Method method, Object target, Object... arguments) {
         try {
             return invoke(method, target, arguments);
         } catch (RuntimeException e) {
@@ -73,7 +73,7 @@ final class Members {
     }
 
     /** Whether {@code object}'s class is a lambda (or other hidden class) written in the same source file as {@code host}. */
-    static boolean isLambdaOf(Object object, Class<?> host) {
+    public static boolean isLambdaOf(Object object, Class<?> host) {
         Class<?> type = object.getClass();
         return type.isHidden() && type.getNestHost() == host.getNestHost();
     }

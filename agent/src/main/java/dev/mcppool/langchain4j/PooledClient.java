@@ -1,0 +1,173 @@
+package dev.mcppool.langchain4j;
+
+import dev.mcppool.adapter.Members;
+import dev.mcppool.bootstrap.Redirected;
+import dev.mcppool.log.AgentLog;
+import dev.mcppool.pool.Lease;
+import dev.mcppool.pool.LeaseEnd;
+import dev.mcppool.pool.PoolKey;
+import java.lang.reflect.Method;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The pooled side of one {@code DefaultMcpClient} the application built: it holds a borrowed session from
+ * {@code build()} on, runs every call on that session's client, and {@code close()} hands the session back once the
+ * calls in flight have finished. What a lease changed on the session (roots, subscriptions) is undone first.
+ */
+final class PooledClient {
+
+    /** Exceptions of calls the server answered: the session is as good as before. */
+    private static final Set<String> SERVER_ANSWERS = Set.of("dev.langchain4j.mcp.client.McpException",
+            "dev.langchain4j.exception.ToolExecutionException", "dev.langchain4j.exception.ToolArgumentsException");
+
+    private final Langchain4jBinding binding;
+    private final PoolKey key;
+    private final String clientKey;
+    private final List<?> initialRoots;
+    private final Lease lease;
+    private final Set<String> subscriptions = new LinkedHashSet<>();
+
+    private boolean closed;
+    private boolean returned;
+    private boolean reusable = true;
+    private boolean rootsChanged;
+    private int callsInFlight;
+
+    PooledClient(Langchain4jBinding binding, PoolKey key, String clientKey, List<?> initialRoots, Lease lease) {
+        this.binding = binding;
+        this.key = key;
+        this.clientKey = clientKey;
+        this.initialRoots = initialRoots;
+        this.lease = lease;
+    }
+
+    Redirected call(String name, String descriptor, Object[] arguments) {
+        if (name.equals("key") && arguments.length == 0) {
+            return Redirected.value(clientKey);
+        }
+        if (name.equals("close") && arguments.length == 0) {
+            close();
+            return Redirected.value(null);
+        }
+        Method method = binding.clientMethod(name, descriptor);
+        synchronized (this) {
+            if (closed) {
+                return Redirected.failure(new IllegalStateException("The client is closed"));
+            }
+            callsInFlight++;
+        }
+        try {
+            Object value = Members.invoke(method, session().client(), arguments);
+            changed(name, arguments);
+            return Redirected.value(value);
+        } catch (Throwable failure) {
+            if (!SERVER_ANSWERS.contains(failure.getClass().getName())) {
+                // a timeout or a broken connection: the session is in doubt, the next borrower gets another
+                markNotReusable();
+            }
+            return Redirected.failure(failure);
+        } finally {
+            callFinished();
+        }
+    }
+
+    private synchronized void changed(String name, Object[] arguments) {
+        switch (name) {
+            case "setRoots" -> rootsChanged = true;
+            case "subscribeToResource" -> subscriptions.add((String) arguments[0]);
+            case "unsubscribeFromResource" -> subscriptions.remove((String) arguments[0]);
+            default -> {
+            }
+        }
+    }
+
+    private synchronized void markNotReusable() {
+        reusable = false;
+    }
+
+    private void callFinished() {
+        boolean giveBack;
+        synchronized (this) {
+            callsInFlight--;
+            giveBack = takeReturn();
+        }
+        if (giveBack) {
+            giveBack();
+        }
+    }
+
+    private void close() {
+        boolean giveBack;
+        synchronized (this) {
+            closed = true;
+            giveBack = takeReturn();
+        }
+        if (giveBack) {
+            giveBack();
+        }
+    }
+
+    /** The application dropped this client without closing it: its session is discarded once its calls have ended. */
+    void abandoned() {
+        boolean giveBack;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            reusable = false;
+            giveBack = takeReturn();
+        }
+        if (giveBack) {
+            AgentLog.warn("mcp-pool: a LangChain4j MCP client for " + key + " was garbage-collected without close();"
+                    + " its session is discarded");
+            giveBack();
+        }
+    }
+
+    /** Called with the lock held: whether the session is to be given back now (once). */
+    private boolean takeReturn() {
+        if (!closed || callsInFlight > 0 || returned) {
+            return false;
+        }
+        returned = true;
+        return true;
+    }
+
+    private void giveBack() {
+        LeaseEnd end = LeaseEnd.BROKEN;
+        try {
+            if (reusable) {
+                end = undoChanges();
+            }
+        } finally {
+            session().callbacks().unroute();
+            lease.release(end);
+        }
+    }
+
+    private LeaseEnd undoChanges() {
+        if (!rootsChanged && subscriptions.isEmpty()) {
+            return LeaseEnd.CLEAN;
+        }
+        try {
+            for (String uri : subscriptions) {
+                binding.unsubscribe(session().client(), uri);
+            }
+            if (rootsChanged) {
+                binding.setRoots(session().client(), initialRoots);
+            }
+            return LeaseEnd.RESET;
+        } catch (Exception e) {
+            AgentLog.debug("mcp-pool: could not undo a lease's changes on " + key + " (" + e + "); its session is"
+                    + " discarded");
+            return LeaseEnd.BROKEN;
+        }
+    }
+
+    private Langchain4jSession session() {
+        return (Langchain4jSession) lease.session();
+    }
+}

@@ -1,0 +1,180 @@
+package dev.mcppool.langchain4j;
+
+import dev.mcppool.adapter.Members;
+import dev.mcppool.adapter.ServerUrls;
+import dev.mcppool.adapter.TransportIdentity;
+import dev.mcppool.pool.CallbackIdentity;
+import dev.mcppool.pool.Secrets;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How the application configured one transport, read from its builder when it was built: enough to tell which server
+ * it reaches (the key) and to build equal transports for the pool's sessions. The application's own transport is
+ * never started by the pool: it is built per request, and would otherwise bind a pooled session to that request.
+ */
+final class TransportRecipe {
+
+    private static final String ENVIRONMENT = "environment";
+    private static final String HEADERS = "customHeaders";
+    private static final String HEADERS_SUPPLIER = "customHeadersSupplier";
+    private static final String STDIO_EXECUTOR = "executorService";
+
+    private final TransportKind kind;
+    private final Constructor<?> newBuilder;
+    private final Method build;
+    private final Map<String, Field> fields;
+    private final Map<String, Object> settings;
+
+    private TransportRecipe(TransportKind kind, Constructor<?> newBuilder, Method build, Map<String, Field> fields,
+                            Map<String, Object> settings) {
+        this.kind = kind;
+        this.newBuilder = newBuilder;
+        this.build = build;
+        this.fields = fields;
+        this.settings = settings;
+    }
+
+    static TransportRecipe of(TransportKind kind, Object builder) throws ReflectiveOperationException {
+        Class<?> builderClass = builder.getClass();
+        Map<String, Field> fields = new TreeMap<>();
+        Map<String, Object> settings = new TreeMap<>();
+        for (Field field : builderClass.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers())) {
+                field.setAccessible(true);
+                fields.put(field.getName(), field);
+                Object value = Members.read(field, builder);
+                settings.put(field.getName(), Snapshots.copyOf(value));
+            }
+        }
+        return new TransportRecipe(kind, builderClass.getConstructor(), Members.method(builderClass, "build"), fields,
+                settings);
+    }
+
+    TransportKind kind() {
+        return kind;
+    }
+
+    /** The server's part of the pool key; header and environment values appear only as fingerprints. */
+    TransportIdentity identify() {
+        List<String> identity = new ArrayList<>();
+        settings.forEach((name, value) -> {
+            if (name.equals(ENVIRONMENT) || name.equals(HEADERS)) {
+                secretValues(name, (Map<?, ?>) value, identity);
+            } else if (name.equals(HEADERS_SUPPLIER) && staticHeaders(value) != null) {
+                secretValues(HEADERS, staticHeaders(value), identity);
+            } else {
+                identity.add(name + "=" + describe(value));
+            }
+        });
+        Object server = settings.get(kind.serverSetting());
+        if (kind == TransportKind.STDIO) {
+            @SuppressWarnings("unchecked")
+            List<String> command = (List<String>) server;
+            if (command == null || command.isEmpty()) {
+                return TransportIdentity.unpooled("a stdio transport without a command");
+            }
+            String label = "stdio: " + command.get(0) + joined(Secrets.redactArguments(command.subList(1, command.size())))
+                    + namesOf("env", (Map<?, ?>) settings.get(ENVIRONMENT));
+            return TransportIdentity.of(command.get(0), label, identity);
+        }
+        URI url;
+        try {
+            url = URI.create(String.valueOf(server));
+        } catch (IllegalArgumentException e) {
+            return TransportIdentity.unpooled("an unparsable URL");
+        }
+        if (url.getHost() == null) {
+            return TransportIdentity.unpooled("a URL without a host");
+        }
+        return TransportIdentity.of(ServerUrls.serverName(url),
+                kind.labelPrefix() + ": " + ServerUrls.redacted(url, "") + headersLabel(), identity);
+    }
+
+    private String headersLabel() {
+        Map<?, ?> headers = settings.get(HEADERS) instanceof Map<?, ?> map ? map : staticHeaders(settings.get(HEADERS_SUPPLIER));
+        if (headers != null) {
+            return namesOf("headers", headers);
+        }
+        return settings.get(HEADERS_SUPPLIER) == null ? "" : " (headers from a supplier)";
+    }
+
+    /**
+     * The map behind {@code customHeaders(Map)}: the builder keeps it in a lambda of its own that holds nothing else.
+     * Null for a supplier of the application's (compared by {@link CallbackIdentity}: what it computes may differ per
+     * call).
+     */
+    private Map<?, ?> staticHeaders(Object supplier) {
+        if (supplier == null || !supplier.getClass().isHidden()
+                || supplier.getClass().getNestHost() != newBuilder.getDeclaringClass().getNestHost()) {
+            return null;
+        }
+        Field[] captured = supplier.getClass().getDeclaredFields();
+        if (captured.length != 1 || !Map.class.isAssignableFrom(captured[0].getType())) {
+            return null;
+        }
+        captured[0].setAccessible(true);
+        return (Map<?, ?>) Members.read(captured[0], supplier);
+    }
+
+    private static void secretValues(String setting, Map<?, ?> values, List<String> identity) {
+        if (values == null) {
+            identity.add(setting + "=none");
+            return;
+        }
+        new TreeMap<>(stringKeys(values)).forEach((name, value) -> identity.add(setting + "." + name + "="
+                + Secrets.fingerprint(String.valueOf(value))));
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> values) {
+        Map<String, Object> keyed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        values.forEach((name, value) -> keyed.put(String.valueOf(name), value));
+        return keyed;
+    }
+
+    private static String namesOf(String what, Map<?, ?> values) {
+        return values == null || values.isEmpty() ? ""
+                : " (" + what + ": " + String.join(", ", stringKeys(values).keySet()) + ")";
+    }
+
+    private static String joined(List<String> arguments) {
+        return arguments.isEmpty() ? "" : " " + String.join(" ", arguments);
+    }
+
+    /** A setting's part of a key: lists by their elements, anything else as {@link CallbackIdentity} counts it. */
+    static String describe(Object value) {
+        if (value instanceof List<?> list) {
+            List<String> elements = new ArrayList<>();
+            list.forEach(element -> elements.add(CallbackIdentity.of(element)));
+            return elements.toString();
+        }
+        return CallbackIdentity.of(value);
+    }
+
+    /**
+     * A new transport like the application's, for a pooled session. Its threads are daemon threads, as the
+     * application's own were while it held them only for one request: an idle pooled session must not keep the JVM
+     * from exiting ({@link PoolThreads}).
+     */
+    Object newTransport(PoolThreads threads) throws Exception {
+        Object builder = newBuilder.newInstance();
+        for (Map.Entry<String, Object> setting : settings.entrySet()) {
+            Members.write(fields.get(setting.getKey()), builder, setting.getValue());
+        }
+        if (kind == TransportKind.STDIO && fields.containsKey(STDIO_EXECUTOR) && settings.get(STDIO_EXECUTOR) == null) {
+            Members.write(fields.get(STDIO_EXECUTOR), builder, threads.stdioExecutor());
+        }
+        Object transport = Members.invoke(build, builder);
+        if (kind == TransportKind.SSE) {
+            threads.useDaemonDispatcher(transport);
+        }
+        return transport;
+    }
+}
