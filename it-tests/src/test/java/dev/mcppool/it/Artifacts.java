@@ -92,6 +92,24 @@ final class Artifacts {
         }
     }
 
+    /** The langchain4j-mcp releases the matrix resolved, e.g. {@code 1.18.1-beta28}. */
+    static List<String> langchain4jMatrixVersions() throws IOException {
+        try (Stream<Path> modules = Files.list(existing("langchain4j.matrix.dir"))) {
+            return modules.map(path -> path.getFileName().toString())
+                    .filter(name -> name.startsWith("langchain4j-"))
+                    .map(name -> name.substring("langchain4j-".length()))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** The folder with a langchain4j-mcp release's jars (resolved by the {@code langchain4j-matrix} modules). */
+    static Path langchain4jLib(String version) {
+        Path lib = existing("langchain4j.matrix.dir").resolve("langchain4j-" + version).resolve("target/lib");
+        assertThat(Files.isDirectory(lib)).as("%s (built by the langchain4j-matrix module)", lib).isTrue();
+        return lib;
+    }
+
     static Path serverEverythingEntryPoint() {
         return existing("reference.servers.dir")
                 .resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js");

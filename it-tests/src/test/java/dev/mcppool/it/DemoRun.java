@@ -51,6 +51,10 @@ final class DemoRun implements AutoCloseable {
             this.agentOptions = agentOptions;
         }
 
+        boolean hasAgent() {
+            return agentOptions != null;
+        }
+
         Builder jvmOption(String option) {
             jvmOptions.add(option);
             return this;

@@ -9,33 +9,47 @@ import java.time.Duration;
 /** The npm reference server {@code @modelcontextprotocol/server-everything}, as installed by the build. */
 final class EverythingServer implements AutoCloseable {
 
+    private static final String STREAMABLE_HTTP = "streamableHttp";
+    private static final String SSE = "sse";
+
     private final Path folder;
     private final int port;
+    private final String mode;
     private Process process;
 
-    private EverythingServer(Path folder, int port) {
+    private EverythingServer(Path folder, int port, String mode) {
         this.folder = folder;
         this.port = port;
+        this.mode = mode;
     }
 
     /** Starts the Streamable HTTP variant on a free port of 127.0.0.1 and waits until it listens. */
     static EverythingServer startStreamableHttp(Path folder) throws Exception {
-        EverythingServer server = new EverythingServer(folder, freePort());
+        EverythingServer server = new EverythingServer(folder, freePort(), STREAMABLE_HTTP);
+        server.start();
+        return server;
+    }
+
+    /** Starts the legacy HTTP+SSE variant on a free port of 127.0.0.1 and waits until it listens. */
+    static EverythingServer startSse(Path folder) throws Exception {
+        EverythingServer server = new EverythingServer(folder, freePort(), SSE);
         server.start();
         return server;
     }
 
     private void start() throws Exception {
-        Path stderr = folder.resolve("everything-http.err");
+        Path stderr = folder.resolve("everything-" + mode + ".err");
         Files.deleteIfExists(stderr);
+        int earlierOutput = Files.exists(stdout()) ? Files.readString(stdout()).length() : 0;
         ProcessBuilder builder = new ProcessBuilder("node", "--require", Artifacts.loopbackOnlyPreload().toString(),
-                Artifacts.serverEverythingEntryPoint().toString(), "streamableHttp")
+                Artifacts.serverEverythingEntryPoint().toString(), mode)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout().toFile()))
                 .redirectError(stderr.toFile());
         builder.environment().put("PORT", Integer.toString(port));
         process = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.readString(stderr).contains("listening on port")) {
+        while (!(Files.readString(stderr) + Files.readString(stdout()).substring(earlierOutput))
+                .matches("(?s).*(listening|running) on port.*")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 close();
                 throw new AssertionError("server-everything did not start: " + Files.readString(stderr));
@@ -52,7 +66,7 @@ final class EverythingServer implements AutoCloseable {
     }
 
     private Path stdout() {
-        return folder.resolve("everything-http.out");
+        return folder.resolve("everything-" + mode + ".out");
     }
 
     /**
@@ -65,11 +79,14 @@ final class EverythingServer implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port + "/mcp";
+        return "http://127.0.0.1:" + port + (mode.equals(SSE) ? "/sse" : "/mcp");
     }
 
+    /** MCP sessions the server started: initialized Streamable HTTP sessions, or SSE streams opened. */
     long sessionsInitialized() throws IOException {
-        return Files.readString(stdout()).lines().filter(line -> line.contains("Session initialized with ID")).count();
+        String marker = mode.equals(SSE) ? "Client Connected:" : "Session initialized with ID";
+        String output = Files.readString(stdout()) + Files.readString(folder.resolve("everything-" + mode + ".err"));
+        return output.lines().filter(line -> line.contains(marker)).count();
     }
 
     private static int freePort() throws IOException {
