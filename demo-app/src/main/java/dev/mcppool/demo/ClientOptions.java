@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 record ClientOptions(String transport, String stdioCommand, String url, int requests, int threads, String tool,
         String argName, String argValue, List<Map.Entry<String, String>> headers, Duration requestTimeout, int batches, List<Duration> durations, boolean leakOne, boolean hold,
-        boolean async) {
+        boolean async, boolean langchain4j) {
 
     static final String STDIO = "stdio";
     static final String HTTP = "http";
@@ -44,6 +44,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         boolean leakOne = false;
         boolean hold = false;
         boolean async = false;
+        boolean langchain4j = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -63,8 +64,12 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
                 case "--leak-one" -> leakOne = true;
                 case "--hold" -> hold = true;
                 case "--api" -> async = api(value(args, ++i, option));
+                case "--client" -> langchain4j = client(value(args, ++i, option));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
+        }
+        if (langchain4j && async) {
+            throw new IllegalArgumentException("--api async applies to the official SDK's client only");
         }
         if (stdioCommand != null && url != null) {
             throw new IllegalArgumentException("--stdio and --url exclude each other");
@@ -86,7 +91,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         }
         return new ClientOptions(transport, stdioCommand, url, requests, threads, tool, argName, argValue,
                 List.copyOf(headers),
-                requestTimeout, batches, durations, leakOne, hold, async);
+                requestTimeout, batches, durations, leakOne, hold, async, langchain4j);
     }
 
     /** The tool argument of request i: {@code req-<i>}, or the fixed {@code --arg-value} (a number if it is all digits). */
@@ -152,6 +157,14 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
             throw new IllegalArgumentException("--api must be sync or async, not " + value);
         }
         return value.equals("async");
+    }
+
+    /** {@code --client sdk|langchain4j}: which client library the per-request loop uses; true for LangChain4j. */
+    private static boolean client(String value) {
+        if (!value.equals("sdk") && !value.equals("langchain4j")) {
+            throw new IllegalArgumentException("--client must be sdk or langchain4j, not " + value);
+        }
+        return value.equals("langchain4j");
     }
 
     private static String transport(String value) {

@@ -24,35 +24,59 @@ import java.util.function.Supplier;
  */
 final class ClientTarget implements AutoCloseable {
 
-    private final Supplier<McpClientTransport> transports;
+    /** The server as each client library is told about it: a command line, or a URL with static headers. */
+    record Endpoint(String transport, List<String> command, Map<String, String> env, ClientOptions.HttpTarget http,
+            List<Map.Entry<String, String>> headers) {
+
+        static Endpoint stdio(List<String> command, Map<String, String> env) {
+            return new Endpoint(ClientOptions.STDIO, command, env, null, List.of());
+        }
+
+        static Endpoint http(String transport, ClientOptions.HttpTarget http, List<Map.Entry<String, String>> headers) {
+            return new Endpoint(transport, List.of(), Map.of(), http, headers);
+        }
+    }
+
+    private final Endpoint endpoint;
     private final Callable<List<String>> serverLines;
     private final AutoCloseable resources;
 
-    private ClientTarget(Supplier<McpClientTransport> transports, Callable<List<String>> serverLines,
-            AutoCloseable resources) {
-        this.transports = transports;
+    private ClientTarget(Endpoint endpoint, Callable<List<String>> serverLines, AutoCloseable resources) {
+        this.endpoint = endpoint;
         this.serverLines = serverLines;
         this.resources = resources;
     }
 
     static ClientTarget of(ClientOptions options) throws IOException, LifecycleException, URISyntaxException {
         if (options.stdioCommand() != null) {
-            List<String> tokens = ClientOptions.commandTokens(options.stdioCommand());
-            return external(() -> stdio(tokens.get(0), tokens.subList(1, tokens.size()), Map.of()));
+            return external(Endpoint.stdio(ClientOptions.commandTokens(options.stdioCommand()), Map.of()));
         }
-        boolean sse = options.transport().equals(ClientOptions.SSE);
         if (options.url() != null) {
-            ClientOptions.HttpTarget http = ClientOptions.httpTarget(options.url());
-            return external(() -> sse ? sse(http, options.headers()) : http(http, options.headers()));
+            return external(Endpoint.http(options.transport(), ClientOptions.httpTarget(options.url()),
+                    options.headers()));
         }
         if (options.transport().equals(ClientOptions.STDIO)) {
             return ownStdioServer();
         }
-        return sse ? ownSseServer(options.headers()) : ownHttpServer(options.headers());
+        return options.transport().equals(ClientOptions.SSE) ? ownSseServer(options.headers())
+                : ownHttpServer(options.headers());
     }
 
+    /** A fresh official-SDK transport per call. */
     Supplier<McpClientTransport> transports() {
-        return transports;
+        return () -> switch (endpoint.transport()) {
+            case ClientOptions.STDIO -> stdio(endpoint.command().get(0),
+                    endpoint.command().subList(1, endpoint.command().size()), endpoint.env());
+            case ClientOptions.SSE -> sse(endpoint.http(), endpoint.headers());
+            default -> http(endpoint.http(), endpoint.headers());
+        };
+    }
+
+    /** One request's client cycle with the client library the options choose. */
+    ClientCycle clientCycle(ClientOptions options) {
+        return options.langchain4j()
+                ? new Langchain4jClientCycle(endpoint, options.requestTimeout())
+                : new SdkClientCycle(transports(), options.requestTimeout(), options.async());
     }
 
     List<String> serverLines() throws Exception {
@@ -64,8 +88,8 @@ final class ClientTarget implements AutoCloseable {
         resources.close();
     }
 
-    private static ClientTarget external(Supplier<McpClientTransport> transports) {
-        return new ClientTarget(transports, List::of, () -> { });
+    private static ClientTarget external(Endpoint endpoint) {
+        return new ClientTarget(endpoint, List::of, () -> { });
     }
 
     /** The command line that runs this demo's stdio server: {@code <this java> -cp <this jar> DemoApp server stdio}. */
@@ -81,7 +105,7 @@ final class ClientTarget implements AutoCloseable {
         List<String> command = ownStdioServerCommand();
         Path events = Files.createTempFile("demo-server-events-", ".log");
         Map<String, String> env = Map.of(ServerEvents.FILE_ENV, events.toString());
-        return new ClientTarget(() -> stdio(command.get(0), command.subList(1, command.size()), env), () -> {
+        return new ClientTarget(Endpoint.stdio(command, env), () -> {
             ServerEvents.Counts counts = ServerEvents.count(events);
             return List.of("server-processes=" + counts.processes() + " server-handshakes=" + counts.handshakes());
         }, () -> Files.deleteIfExists(events));
@@ -92,7 +116,7 @@ final class ClientTarget implements AutoCloseable {
             throws IOException, LifecycleException {
         DemoHttpServer server = DemoHttpServer.start(0);
         ClientOptions.HttpTarget http = ClientOptions.httpTarget(server.url());
-        return new ClientTarget(() -> http(http, headers),
+        return new ClientTarget(Endpoint.http(ClientOptions.HTTP, http, headers),
                 () -> List.of("server-sessions=" + server.sessionsCreated()), server);
     }
 
@@ -101,7 +125,7 @@ final class ClientTarget implements AutoCloseable {
             throws IOException, LifecycleException {
         DemoHttpServer server = DemoHttpServer.start(0);
         ClientOptions.HttpTarget http = ClientOptions.httpTarget(server.sseUrl());
-        return new ClientTarget(() -> sse(http, headers),
+        return new ClientTarget(Endpoint.http(ClientOptions.SSE, http, headers),
                 () -> List.of("server-sessions=" + server.sseSessionsCreated()), server);
     }
 

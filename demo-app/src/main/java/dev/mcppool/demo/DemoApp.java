@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Entry point. {@code server stdio} and {@code server http [--port N]} run the demo MCP servers; {@code probe} runs
- * the session-isolation probe ({@link IsolationProbe}); anything else is client mode, which builds one fresh SDK
- * client per request (see {@link PerRequestClientLoop}).
+ * the session-isolation probe ({@link IsolationProbe}); anything else is client mode, which builds one fresh client
+ * (official SDK or LangChain4j) per request (see {@link PerRequestClientLoop}).
  */
 public final class DemoApp {
 
@@ -15,6 +15,7 @@ public final class DemoApp {
             "       java -jar demo-app.jar [--transport stdio|http] [--stdio \"<command line>\" | --url <http url>]",
             "                              [--requests N] [--threads T] [--tool NAME] [--arg-name NAME]",
             "                              [--header Name=Value]... [--request-timeout 20s] [--api sync|async] [--hold]",
+            "                              [--client sdk|langchain4j]",
             "       " + IsolationProbe.USAGE.substring("usage: ".length()));
 
     private DemoApp() {

@@ -6,14 +6,25 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /** Client mode: runs the per-request loop against the chosen target and prints the report. */
 final class DemoClient {
 
     /** With --leak-one: a client that is used and never closed, a deliberate bug for leak detection to find. */
-    private static McpSyncClient leaked;
+    private static AutoCloseable leaked;
+
+    /** LangChain4j clients (1.2.0-beta8 and later) each start a health-check thread of this name. */
+    private static final String LANGCHAIN4J_HEALTH_CHECKER = "mcp-server-health-checker";
 
     private DemoClient() {
+    }
+
+    /** Live threads of this JVM now, and how many of them are LangChain4j health checkers. */
+    static String threadCounts() {
+        Set<Thread> threads = Thread.getAllStackTraces().keySet();
+        long healthCheckers = threads.stream().filter(t -> t.getName().equals(LANGCHAIN4J_HEALTH_CHECKER)).count();
+        return "jvm-threads=" + threads.size() + " health-check-threads=" + healthCheckers;
     }
 
     /**
@@ -25,8 +36,10 @@ final class DemoClient {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (ClientTarget target = ClientTarget.of(options)) {
             if (options.leakOne()) {
-                leaked = McpClient.sync(target.transports().get()).requestTimeout(options.requestTimeout()).build();
-                leaked.initialize();
+                McpSyncClient client = McpClient.sync(target.transports().get())
+                        .requestTimeout(options.requestTimeout()).build();
+                client.initialize();
+                leaked = client;
             }
             for (int batch = 1; batch <= options.batches(); batch++) {
                 if (batch > 1) {
@@ -36,13 +49,14 @@ final class DemoClient {
                         return;
                     }
                 }
-                PerRequestClientLoop loop = new PerRequestClientLoop(target.transports(), options.tool(),
-                        options.argName(), options::argument, options.requestTimeout(), options.async());
+                PerRequestClientLoop loop = new PerRequestClientLoop(target.clientCycle(options), options.tool(),
+                        options.argName(), options::argument);
                 PerRequestClientLoop.Result result = loop.run(options.requests(), options.threads(),
                         options.duration(batch));
                 System.out.println("batch=" + batch);
                 LatencyReport.lines(options.transport(), options.targetLabel(), options.threads(), result,
                         target.serverLines()).forEach(System.out::println);
+                System.out.println(threadCounts());
                 System.out.flush();
             }
             if (options.hold()) {

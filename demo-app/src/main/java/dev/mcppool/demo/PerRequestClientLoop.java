@@ -1,13 +1,5 @@
 package dev.mcppool.demo;
 
-import io.modelcontextprotocol.client.McpAsyncClient;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpClientTransport;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,12 +8,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
- * The deliberately wasteful part: every request builds its own transport and SDK client, initializes it,
- * calls one tool and closes it again. Run under the mcp-pool agent, the same code reuses pooled sessions.
+ * The deliberately wasteful part: every request builds its own transport and client (official SDK or LangChain4j),
+ * initializes it, calls one tool and closes it again. Run under the mcp-pool agent, the same code reuses pooled sessions.
  */
 final class PerRequestClientLoop {
 
@@ -31,23 +21,18 @@ final class PerRequestClientLoop {
     record Result(long[] nanos, String[] texts, int errors, long elapsedNanos, Map<String, Integer> errorTypes) {
     }
 
-    private final Supplier<McpClientTransport> transports;
+    private final ClientCycle cycle;
     private final String tool;
     private final String argName;
     private final IntFunction<Object> argument;
-    private final Duration requestTimeout;
-    private final boolean async;
     private final AtomicInteger errors = new AtomicInteger();
     private final Map<String, Integer> errorTypes = new ConcurrentSkipListMap<>();
 
-    PerRequestClientLoop(Supplier<McpClientTransport> transports, String tool, String argName,
-            IntFunction<Object> argument, Duration requestTimeout, boolean async) {
-        this.transports = transports;
+    PerRequestClientLoop(ClientCycle cycle, String tool, String argName, IntFunction<Object> argument) {
+        this.cycle = cycle;
         this.tool = tool;
         this.argName = argName;
         this.argument = argument;
-        this.requestTimeout = requestTimeout;
-        this.async = async;
     }
 
     /**
@@ -88,36 +73,13 @@ final class PerRequestClientLoop {
     /** One full build → initialize → callTool → close cycle; returns the result text, or null on failure. */
     private String request(int i) {
         try {
-            CallToolRequest request = new CallToolRequest(tool, Map.of(argName, argument.apply(i)));
-            CallToolResult result = async ? callAsync(request) : callSync(request);
-            String text = text(result);
-            if (Boolean.TRUE.equals(result.isError())) {
-                throw new IllegalStateException("tool " + tool + " reported an error: " + text);
-            }
-            return text;
+            return cycle.call(tool, Map.of(argName, argument.apply(i)));
         } catch (RuntimeException e) {
             errorTypes.merge(e.getClass().getName(), 1, Integer::sum);
             if (errors.incrementAndGet() <= PRINTED_ERRORS) {
                 System.err.println("error request=" + i + " " + describe(e));
             }
             return null;
-        }
-    }
-
-    private CallToolResult callSync(CallToolRequest request) {
-        try (McpSyncClient client = McpClient.sync(transports.get()).requestTimeout(requestTimeout).build()) {
-            client.initialize();
-            return client.callTool(request);
-        }
-    }
-
-    /** The same cycle with the async client, as a reactive application written per request would do it. */
-    private CallToolResult callAsync(CallToolRequest request) {
-        McpAsyncClient client = McpClient.async(transports.get()).requestTimeout(requestTimeout).build();
-        try {
-            return client.initialize().then(client.callTool(request)).block();
-        } finally {
-            client.closeGracefully().block();
         }
     }
 
@@ -129,15 +91,5 @@ final class PerRequestClientLoop {
         }
         String description = e.getClass().getName() + ": " + e.getMessage();
         return root == e ? description : description + " (cause " + root.getClass().getName() + ": " + root.getMessage() + ")";
-    }
-
-    private static String text(CallToolResult result) {
-        if (result.content() == null) {
-            return "";
-        }
-        return result.content().stream()
-                .filter(TextContent.class::isInstance)
-                .map(content -> ((TextContent) content).text())
-                .collect(Collectors.joining("\n"));
     }
 }

@@ -14,13 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OwnHttpServerTest {
 
     @ParameterizedTest
-    @CsvSource({"http,sync", "http,async", "sse,sync", "sse,async"})
-    void everyRequestIsOneSessionWithItsOwnEcho(String transport, String api) throws Exception {
-        ClientOptions options = ClientOptions.parse("--transport", transport, "--api", api, "--requests", "6",
-                "--threads", "3");
+    @CsvSource({"http,sync,sdk", "http,async,sdk", "sse,sync,sdk", "sse,async,sdk", "http,sync,langchain4j",
+            "sse,sync,langchain4j"})
+    void everyRequestIsOneSessionWithItsOwnEcho(String transport, String api, String client) throws Exception {
+        ClientOptions options = ClientOptions.parse("--transport", transport, "--api", api, "--client", client,
+                "--requests", "6", "--threads", "3");
         try (ClientTarget target = ClientTarget.of(options)) {
-            PerRequestClientLoop.Result result = new PerRequestClientLoop(target.transports(), options.tool(),
-                        options.argName(), options::argument, options.requestTimeout(), options.async())
+            PerRequestClientLoop.Result result = new PerRequestClientLoop(target.clientCycle(options), options.tool(),
+                        options.argName(), options::argument)
                     .run(options.requests(), options.threads(), null);
 
             assertThat(result.errors()).isZero();
@@ -36,8 +37,8 @@ class OwnHttpServerTest {
         ClientOptions options = ClientOptions.parse("--transport", "http", "--requests", "100000", "--threads", "2",
                 "--duration", "1s");
         try (ClientTarget target = ClientTarget.of(options)) {
-            PerRequestClientLoop.Result result = new PerRequestClientLoop(target.transports(), options.tool(),
-                    options.argName(), options::argument, options.requestTimeout(), options.async())
+            PerRequestClientLoop.Result result = new PerRequestClientLoop(target.clientCycle(options), options.tool(),
+                    options.argName(), options::argument)
                     .run(options.requests(), options.threads(), options.duration(1));
 
             assertThat(result.texts().length).isBetween(1, 99_999);
