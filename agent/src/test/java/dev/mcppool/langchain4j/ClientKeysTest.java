@@ -1,0 +1,89 @@
+package dev.mcppool.langchain4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.mcp.client.DefaultMcpClient;
+import dev.langchain4j.mcp.client.McpRoot;
+import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
+import dev.langchain4j.mcp.client.transport.stdio.StdioMcpTransport;
+import dev.mcppool.pool.PoolKey;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class ClientKeysTest {
+
+    @Test
+    void staticHeadersCountByValueAndNeverShowTheirValues() throws Exception {
+        PoolKey alice = httpKey(new HashMap<>(Map.of("Authorization", "Bearer alice-token")));
+        PoolKey aliceAgain = httpKey(new HashMap<>(Map.of("Authorization", "Bearer alice-token")));
+        PoolKey bob = httpKey(Map.of("Authorization", "Bearer bob-token"));
+
+        assertThat(alice).isEqualTo(aliceAgain).isNotEqualTo(bob);
+        assertThat(alice.label()).isEqualTo("http: http://127.0.0.1:3001/mcp (headers: Authorization)");
+        assertThat(alice.transport()).isEqualTo("streamable-http");
+        assertThat(alice.library()).isEqualTo("langchain4j");
+        assertThat(alice.server()).isEqualTo("127.0.0.1:3001");
+        assertThat(alice + " " + bob).doesNotContain("alice-token", "bob-token");
+    }
+
+    @Test
+    void headerSuppliersCountByWhatTheyCompute() throws Exception {
+        assertThat(suppliedKey("alice")).isEqualTo(suppliedKey("alice")).isNotEqualTo(suppliedKey("bob"));
+        assertThat(suppliedKey("alice").label()).endsWith("(headers from a supplier)");
+    }
+
+    @Test
+    void clientSettingsTheServerSeesAreInTheKeyButTheClientsOwnKeyIsNot() throws Exception {
+        StdioMcpTransport.Builder transport = new StdioMcpTransport.Builder()
+                .command(List.of("node", "server.js", "--api-key", "s3cret")).environment(Map.of("TOKEN", "t0k3n"));
+        PoolKey plain = stdioKey(transport, DefaultMcpClient.builder().key("request-1"));
+        PoolKey otherClientKey = stdioKey(transport, DefaultMcpClient.builder().key("request-2"));
+        PoolKey otherRoots = stdioKey(transport, DefaultMcpClient.builder()
+                .roots(List.of(new McpRoot("work", "file:///work"))));
+        PoolKey otherName = stdioKey(transport, DefaultMcpClient.builder().clientName("someone-else"));
+
+        assertThat(plain).isEqualTo(otherClientKey).isNotEqualTo(otherRoots).isNotEqualTo(otherName);
+        assertThat(plain.label()).isEqualTo("stdio: node server.js --api-key *** (env: TOKEN)");
+        assertThat(plain.server()).isEqualTo("node");
+    }
+
+    @Test
+    void onlyWhetherACallbackIsSetIsInTheKey() throws Exception {
+        StdioMcpTransport.Builder transport = new StdioMcpTransport.Builder().command(List.of("node", "server.js"));
+        PoolKey withoutHandler = stdioKey(transport, DefaultMcpClient.builder());
+        PoolKey withHandler = stdioKey(transport, DefaultMcpClient.builder().logHandler(message -> { }));
+        PoolKey withAnotherHandler = stdioKey(transport, DefaultMcpClient.builder().logHandler(message -> {
+            System.out.println(message);
+        }));
+
+        assertThat(withHandler).isNotEqualTo(withoutHandler).isEqualTo(withAnotherHandler);
+    }
+
+    private static PoolKey httpKey(Map<String, String> headers) throws Exception {
+        StreamableHttpMcpTransport.Builder builder = new StreamableHttpMcpTransport.Builder()
+                .url("http://127.0.0.1:3001/mcp").customHeaders(headers);
+        return key(TransportRecipe.of(TransportKind.STREAMABLE_HTTP, builder), DefaultMcpClient.builder());
+    }
+
+    private static PoolKey suppliedKey(String user) throws Exception {
+        Supplier<Map<String, String>> headers = () -> Map.of("Authorization", "Bearer " + user);
+        StreamableHttpMcpTransport.Builder builder = new StreamableHttpMcpTransport.Builder()
+                .url("http://127.0.0.1:3001/mcp").customHeaders(headers);
+        return key(TransportRecipe.of(TransportKind.STREAMABLE_HTTP, builder), DefaultMcpClient.builder());
+    }
+
+    private static PoolKey stdioKey(StdioMcpTransport.Builder transport, DefaultMcpClient.Builder client)
+            throws Exception {
+        return key(TransportRecipe.of(TransportKind.STDIO, transport), client);
+    }
+
+    private static PoolKey key(TransportRecipe transport, DefaultMcpClient.Builder client) {
+        Langchain4jBinding binding = Langchain4jBinding.resolve(DefaultMcpClient.Builder.class).orElseThrow();
+        ClientKeys.Keying keying = ClientKeys.keyFor(transport, binding.settingsOf(client));
+        assertThat(keying.unpooledReason()).isNull();
+        return keying.key();
+    }
+}
