@@ -1,0 +1,30 @@
+package dev.mcppool.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/** The machine and the benchmark JVM a run measured. */
+record Machine(int cores, String cpu, String os, String jvm, String jmhVersion) {
+
+    /** This machine, and the JVM that {@code run} (any benchmark of it) forked. */
+    static Machine of(BenchmarkParams run) {
+        return new Machine(Runtime.getRuntime().availableProcessors(), cpuModel(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
+                run.getVmName() + ", JDK " + run.getJdkVersion() + " (VM " + run.getVmVersion() + ")",
+                run.getJmhVersion());
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown (no /proc/cpuinfo)";
+        }
+    }
+}
