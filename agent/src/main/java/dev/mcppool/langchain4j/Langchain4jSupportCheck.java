@@ -20,7 +20,8 @@ final class Langchain4jSupportCheck {
 
     private static final List<String> REQUIRED_CLIENT_METHODS = List.of("checkHealth", "close", "listTools");
 
-    private final SupportVerdicts verdicts = new SupportVerdicts("LangChain4j MCP client", Langchain4jSupportCheck::problem);
+    private final SupportVerdicts verdicts =
+            new SupportVerdicts("LangChain4j MCP client", Langchain4jSupportCheck::problem);
 
     AgentBuilder.RawMatcher supportedTypes(ElementMatcher<? super TypeDescription> types) {
         return verdicts.supportedTypes(types);

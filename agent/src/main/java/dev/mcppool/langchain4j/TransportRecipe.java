@@ -65,11 +65,12 @@ final class TransportRecipe {
     /** The server's part of the pool key; header and environment values appear only as fingerprints. */
     TransportIdentity identify() {
         List<String> identity = new ArrayList<>();
+        Map<?, ?> suppliedStaticHeaders = staticHeaders(settings.get(HEADERS_SUPPLIER));
         settings.forEach((name, value) -> {
             if (name.equals(ENVIRONMENT) || name.equals(HEADERS)) {
                 secretValues(name, (Map<?, ?>) value, identity);
-            } else if (name.equals(HEADERS_SUPPLIER) && staticHeaders(value) != null) {
-                secretValues(HEADERS, staticHeaders(value), identity);
+            } else if (name.equals(HEADERS_SUPPLIER) && suppliedStaticHeaders != null) {
+                secretValues(HEADERS, suppliedStaticHeaders, identity);
             } else {
                 identity.add(name + "=" + describe(value));
             }
@@ -81,7 +82,8 @@ final class TransportRecipe {
             if (command == null || command.isEmpty()) {
                 return TransportIdentity.unpooled("a stdio transport without a command");
             }
-            String label = "stdio: " + command.get(0) + joined(Secrets.redactArguments(command.subList(1, command.size())))
+            String label = "stdio: " + command.get(0)
+                    + joined(Secrets.redactArguments(command.subList(1, command.size())))
                     + namesOf("env", (Map<?, ?>) settings.get(ENVIRONMENT));
             return TransportIdentity.of(command.get(0), label, identity);
         }
@@ -94,12 +96,12 @@ final class TransportRecipe {
         if (url.getHost() == null) {
             return TransportIdentity.unpooled("a URL without a host");
         }
-        return TransportIdentity.of(ServerUrls.serverName(url),
-                kind.labelPrefix() + ": " + ServerUrls.redacted(url, "") + headersLabel(), identity);
+        String label = kind.labelPrefix() + ": " + ServerUrls.redacted(url, "") + headersLabel(suppliedStaticHeaders);
+        return TransportIdentity.of(ServerUrls.serverName(url), label, identity);
     }
 
-    private String headersLabel() {
-        Map<?, ?> headers = settings.get(HEADERS) instanceof Map<?, ?> map ? map : staticHeaders(settings.get(HEADERS_SUPPLIER));
+    private String headersLabel(Map<?, ?> suppliedStaticHeaders) {
+        Map<?, ?> headers = settings.get(HEADERS) instanceof Map<?, ?> map ? map : suppliedStaticHeaders;
         if (headers != null) {
             return namesOf("headers", headers);
         }

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 
 /** The built jars and installed servers under test, located by the Maven build. */
 final class Artifacts {
@@ -108,6 +110,24 @@ final class Artifacts {
         Path lib = existing("langchain4j.matrix.dir").resolve("langchain4j-" + version).resolve("target/lib");
         assertThat(Files.isDirectory(lib)).as("%s (built by the langchain4j-matrix module)", lib).isTrue();
         return lib;
+    }
+
+    /**
+     * Compiles the test resource {@code source} (e.g. {@code /langchain4j-probe/Langchain4jProbe.java}) against the
+     * jars in {@code lib} into {@code classes} (a folder of its own), which it returns.
+     */
+    static Path compileAgainst(String source, Path lib, Path classes) throws Exception {
+        Path file = Path.of(Artifacts.class.getResource(source).toURI());
+        Files.createDirectories(classes);
+        // the in-process compiler does not expand the launcher's "dir/*" class path wildcard
+        String jars;
+        try (Stream<Path> files = Files.list(lib)) {
+            jars = files.map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        }
+        int status = ToolProvider.getSystemJavaCompiler()
+                .run(null, null, null, "-d", classes.toString(), "-cp", jars, "-nowarn", file.toString());
+        assertThat(status).as("%s compiles against %s", source, lib).isZero();
+        return classes;
     }
 
     static Path serverEverythingEntryPoint() {

@@ -6,12 +6,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,17 +134,7 @@ class Langchain4jVersionMatrixIT {
 
     /** Compiles {@code Langchain4jProbe} against langchain4j-mcp {@code version} into {@code classes}. */
     private static Path compileProbe(String version, Path classes) throws Exception {
-        Path source = Path.of(Langchain4jVersionMatrixIT.class.getResource("/langchain4j-probe/Langchain4jProbe.java")
-                .toURI());
-        Files.createDirectories(classes);
-        List<String> jars = new ArrayList<>();
-        try (var files = Files.list(Artifacts.langchain4jLib(version))) {
-            files.map(Path::toString).forEach(jars::add);
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status = javac.run(null, null, null, "-d", classes.toString(), "-cp",
-                jars.stream().collect(Collectors.joining(File.pathSeparator)), "-nowarn", source.toString());
-        assertThat(status).as("Langchain4jProbe compiles against langchain4j-mcp %s", version).isZero();
-        return classes;
+        return Artifacts.compileAgainst("/langchain4j-probe/Langchain4jProbe.java", Artifacts.langchain4jLib(version),
+                classes);
     }
 }

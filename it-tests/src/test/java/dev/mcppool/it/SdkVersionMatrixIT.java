@@ -9,10 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -161,18 +158,8 @@ class SdkVersionMatrixIT {
 
     /** Compiles {@code LegacyClient} against SDK {@code version} into {@code classes} (a folder of its own). */
     private static Path compileLegacyClient(String version, Path classes) throws Exception {
-        Path source = Path.of(SdkVersionMatrixIT.class.getResource("/legacy-client/LegacyClient.java").toURI());
-        Files.createDirectories(classes);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        // the in-process compiler does not expand the launcher's "dir/*" class path wildcard
-        String jars;
-        Path lib = Path.of(Artifacts.sdkClassPath(version)).getParent();
-        try (var files = Files.list(lib)) {
-            jars = files.map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-        }
-        int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", jars, "-nowarn", source.toString());
-        assertThat(status).as("LegacyClient compiles against SDK %s", version).isZero();
-        return classes;
+        return Artifacts.compileAgainst("/legacy-client/LegacyClient.java",
+                Path.of(Artifacts.sdkClassPath(version)).getParent(), classes);
     }
 
     private static int compare(String version, String other) {
