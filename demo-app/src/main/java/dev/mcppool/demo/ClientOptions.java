@@ -1,6 +1,7 @@
 package dev.mcppool.demo;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  */
 record ClientOptions(String transport, String stdioCommand, String url, int requests, int threads, String tool,
         String argName, String argValue, List<Map.Entry<String, String>> headers, Duration requestTimeout, int batches, List<Duration> durations, boolean leakOne, boolean hold,
-        boolean async, boolean langchain4j) {
+        boolean async, boolean langchain4j, boolean perThreadClients, int warmup, Path latencyFile) {
 
     static final String STDIO = "stdio";
     static final String HTTP = "http";
@@ -45,6 +46,9 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         boolean hold = false;
         boolean async = false;
         boolean langchain4j = false;
+        boolean perThreadClients = false;
+        int warmup = 0;
+        Path latencyFile = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -65,11 +69,17 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
                 case "--hold" -> hold = true;
                 case "--api" -> async = api(value(args, ++i, option));
                 case "--client" -> langchain4j = client(value(args, ++i, option));
+                case "--clients" -> perThreadClients = clients(value(args, ++i, option));
+                case "--warmup" -> warmup = nonNegative(value(args, ++i, option), option);
+                case "--latency-file" -> latencyFile = Path.of(value(args, ++i, option));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (langchain4j && async) {
             throw new IllegalArgumentException("--api async applies to the official SDK's client only");
+        }
+        if (perThreadClients && (langchain4j || async)) {
+            throw new IllegalArgumentException("--clients per-thread is written for the official SDK's sync client only");
         }
         if (stdioCommand != null && url != null) {
             throw new IllegalArgumentException("--stdio and --url exclude each other");
@@ -91,7 +101,8 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         }
         return new ClientOptions(transport, stdioCommand, url, requests, threads, tool, argName, argValue,
                 List.copyOf(headers),
-                requestTimeout, batches, durations, leakOne, hold, async, langchain4j);
+                requestTimeout, batches, durations, leakOne, hold, async, langchain4j, perThreadClients, warmup,
+                latencyFile);
     }
 
     /** The tool argument of request i: {@code req-<i>}, or the fixed {@code --arg-value} (a number if it is all digits). */
@@ -167,6 +178,17 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         return value.equals("langchain4j");
     }
 
+    /**
+     * {@code --clients per-request|per-thread}: whether every request builds its own client (the legacy application)
+     * or each thread keeps one (the same application rewritten by hand); true for per-thread.
+     */
+    private static boolean clients(String value) {
+        if (!value.equals("per-request") && !value.equals("per-thread")) {
+            throw new IllegalArgumentException("--clients must be per-request or per-thread, not " + value);
+        }
+        return value.equals("per-thread");
+    }
+
     private static String transport(String value) {
         if (!value.equals(STDIO) && !value.equals(HTTP) && !value.equals(SSE)) {
             throw new IllegalArgumentException("--transport must be stdio, http or sse, not " + value);
@@ -192,6 +214,18 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
             // reported below
         }
         throw new IllegalArgumentException(option + " needs a positive integer, got " + value);
+    }
+
+    private static int nonNegative(String value, String option) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a non-negative integer, got " + value);
     }
 
     private static String value(String[] args, int index, String option) {

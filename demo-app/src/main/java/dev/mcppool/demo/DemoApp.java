@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Entry point. {@code server stdio} and {@code server http [--port N]} run the demo MCP servers; {@code probe} runs
  * the session-isolation probe ({@link IsolationProbe}); anything else is client mode, which builds one fresh client
- * (official SDK or LangChain4j) per request (see {@link PerRequestClientLoop}).
+ * (official SDK or LangChain4j) per request (see {@link RequestLoop}).
  */
 public final class DemoApp {
 
@@ -15,7 +15,8 @@ public final class DemoApp {
             "       java -jar demo-app.jar [--transport stdio|http] [--stdio \"<command line>\" | --url <http url>]",
             "                              [--requests N] [--threads T] [--tool NAME] [--arg-name NAME]",
             "                              [--header Name=Value]... [--request-timeout 20s] [--api sync|async] [--hold]",
-            "                              [--client sdk|langchain4j]",
+            "                              [--client sdk|langchain4j] [--clients per-request|per-thread]",
+            "                              [--warmup N] [--latency-file PATH]",
             "       " + IsolationProbe.USAGE.substring("usage: ".length()));
 
     private DemoApp() {

@@ -3,10 +3,17 @@ package dev.mcppool.demo;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 /** Client mode: runs the per-request loop against the chosen target and prints the report. */
 final class DemoClient {
@@ -20,26 +27,60 @@ final class DemoClient {
     private DemoClient() {
     }
 
-    /** Live threads of this JVM now, and how many of them are LangChain4j health checkers. */
-    static String threadCounts() {
-        Set<Thread> threads = Thread.getAllStackTraces().keySet();
-        long healthCheckers = threads.stream().filter(t -> t.getName().equals(LANGCHAIN4J_HEALTH_CHECKER)).count();
-        return "jvm-threads=" + threads.size() + " health-check-threads=" + healthCheckers;
+    /** One line per request: its latency in nanoseconds. */
+    private static void appendLatencies(Path file, long[] nanos) throws IOException {
+        StringBuilder lines = new StringBuilder(nanos.length * 10);
+        for (long n : nanos) {
+            lines.append(n).append('\n');
+        }
+        Files.writeString(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /**
-     * Runs {@code --batches} batches of the loop, each with its own report headed {@code batch=<n>}. Before each batch
-     * after the first it prints {@code waiting-for-batch=<n>} and waits for a line on stdin, so that a test can do
-     * something to the servers (kill, stop, restart) while the application is idle.
+     * Live threads of this JVM now, how many of them are LangChain4j health checkers, its open file descriptors (-1
+     * where {@code /proc/self/fd} is missing) and its live child processes (stdio servers).
+     */
+    static String resourceCounts() {
+        Set<Thread> threads = Thread.getAllStackTraces().keySet();
+        long healthCheckers = threads.stream().filter(t -> t.getName().equals(LANGCHAIN4J_HEALTH_CHECKER)).count();
+        return "jvm-threads=" + threads.size() + " health-check-threads=" + healthCheckers
+                + " open-fds=" + openFileDescriptors() + " child-processes=" + ProcessHandle.current().children().count();
+    }
+
+    private static long openFileDescriptors() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Runs {@code --warmup} requests that are not reported, then {@code --batches} batches of the loop, each with its
+     * own report headed {@code batch=<n>}. Before each batch after the first it prints {@code waiting-for-batch=<n>}
+     * and waits for a line on stdin, so that a test can do something to the servers (kill, stop, restart) while the
+     * application is idle.
      */
     static void run(ClientOptions options) throws Exception {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (ClientTarget target = ClientTarget.of(options)) {
+        try (ClientTarget target = ClientTarget.of(options);
+             LongLivedSdkClients perThread = options.perThreadClients()
+                     ? new LongLivedSdkClients(target.transports(), options.requestTimeout()) : null) {
             if (options.leakOne()) {
                 McpSyncClient client = McpClient.sync(target.transports().get())
                         .requestTimeout(options.requestTimeout()).build();
                 client.initialize();
                 leaked = client;
+            }
+            ClientCycle perRequest = target.clientCycle(options);
+            IntFunction<ClientCycle> cycleOfWorker = perThread != null ? perThread::forWorker : worker -> perRequest;
+            if (options.warmup() > 0) {
+                RequestLoop.Result warmup = new RequestLoop(cycleOfWorker, options.tool(), options.argName(),
+                        options::argument).run(options.warmup(), options.threads(), null);
+                System.out.println("warmup requests=" + warmup.texts().length + " errors=" + warmup.errors());
+            }
+            if (options.latencyFile() != null) {
+                Files.deleteIfExists(options.latencyFile());
             }
             for (int batch = 1; batch <= options.batches(); batch++) {
                 if (batch > 1) {
@@ -49,14 +90,16 @@ final class DemoClient {
                         return;
                     }
                 }
-                PerRequestClientLoop loop = new PerRequestClientLoop(target.clientCycle(options), options.tool(),
-                        options.argName(), options::argument);
-                PerRequestClientLoop.Result result = loop.run(options.requests(), options.threads(),
-                        options.duration(batch));
+                RequestLoop loop = new RequestLoop(cycleOfWorker, options.tool(), options.argName(),
+                        options::argument);
+                RequestLoop.Result result = loop.run(options.requests(), options.threads(), options.duration(batch));
+                if (options.latencyFile() != null) {
+                    appendLatencies(options.latencyFile(), result.nanos());
+                }
                 System.out.println("batch=" + batch);
                 LatencyReport.lines(options.transport(), options.targetLabel(), options.threads(), result,
                         target.serverLines()).forEach(System.out::println);
-                System.out.println(threadCounts());
+                System.out.println(resourceCounts());
                 System.out.flush();
             }
             if (options.hold()) {

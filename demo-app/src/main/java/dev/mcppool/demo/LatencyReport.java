@@ -20,7 +20,7 @@ final class LatencyReport {
     private LatencyReport() {
     }
 
-    static List<String> lines(String mode, String target, int threads, PerRequestClientLoop.Result result,
+    static List<String> lines(String mode, String target, int threads, RequestLoop.Result result,
             List<String> serverLines) {
         long[] sorted = result.nanos().clone();
         Arrays.sort(sorted);

@@ -28,12 +28,7 @@ final class SdkClientCycle implements ClientCycle {
     @Override
     public String call(String tool, Map<String, Object> arguments) {
         CallToolRequest request = new CallToolRequest(tool, arguments);
-        CallToolResult result = async ? callAsync(request) : callSync(request);
-        String text = text(result);
-        if (Boolean.TRUE.equals(result.isError())) {
-            throw new IllegalStateException("tool " + tool + " reported an error: " + text);
-        }
-        return text;
+        return textOf(tool, async ? callAsync(request) : callSync(request));
     }
 
     private CallToolResult callSync(CallToolRequest request) {
@@ -53,13 +48,15 @@ final class SdkClientCycle implements ClientCycle {
         }
     }
 
-    private static String text(CallToolResult result) {
-        if (result.content() == null) {
-            return "";
-        }
-        return result.content().stream()
+    /** The result's text; throws if the tool reported an error. */
+    static String textOf(String tool, CallToolResult result) {
+        String text = result.content() == null ? "" : result.content().stream()
                 .filter(TextContent.class::isInstance)
                 .map(content -> ((TextContent) content).text())
                 .collect(Collectors.joining("\n"));
+        if (Boolean.TRUE.equals(result.isError())) {
+            throw new IllegalStateException("tool " + tool + " reported an error: " + text);
+        }
+        return text;
     }
 }

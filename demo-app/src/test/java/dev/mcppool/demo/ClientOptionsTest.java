@@ -2,6 +2,7 @@ package dev.mcppool.demo;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,27 @@ class ClientOptionsTest {
         assertThat(options.argument(7)).isEqualTo("req-7");
         assertThat(options.duration(1)).isNull();
         assertThat(options.hold()).isFalse();
+        assertThat(options.perThreadClients()).isFalse();
+        assertThat(options.warmup()).isZero();
+        assertThat(options.latencyFile()).isNull();
+    }
+
+    @Test
+    void parsesTheBenchmarkOptions() {
+        ClientOptions options = ClientOptions.parse("--clients", "per-thread", "--warmup", "20",
+                "--latency-file", "/tmp/latencies.txt");
+
+        assertThat(options.perThreadClients()).isTrue();
+        assertThat(options.warmup()).isEqualTo(20);
+        assertThat(options.latencyFile()).isEqualTo(Path.of("/tmp/latencies.txt"));
+        assertThat(ClientOptions.parse("--clients", "per-request").perThreadClients()).isFalse();
+        assertThat(ClientOptions.parse("--warmup", "0").warmup()).isZero();
+        assertThatThrownBy(() -> ClientOptions.parse("--clients", "pooled")).hasMessageContaining("per-request or per-thread");
+        assertThatThrownBy(() -> ClientOptions.parse("--clients", "per-thread", "--client", "langchain4j"))
+                .hasMessageContaining("sync client only");
+        assertThatThrownBy(() -> ClientOptions.parse("--clients", "per-thread", "--api", "async"))
+                .hasMessageContaining("sync client only");
+        assertThatThrownBy(() -> ClientOptions.parse("--warmup", "-1")).hasMessageContaining("non-negative");
     }
 
     @Test

@@ -53,7 +53,7 @@ class LatencyReportTest {
     void formatsTheReportLines() {
         long[] nanos = {4 * MS, 1 * MS, 3 * MS, 2 * MS};
         String[] texts = {"echo:req-0", null, "echo:req-2", "echo:req-3"};
-        PerRequestClientLoop.Result result = new PerRequestClientLoop.Result(nanos, texts, 1, 2_000_000_000L,
+        RequestLoop.Result result = new RequestLoop.Result(nanos, texts, 1, 2_000_000_000L,
                 Map.of("java.lang.IllegalStateException", 1));
 
         List<String> lines = LatencyReport.lines("http", "own-server", 2, result, List.of("server-sessions=4"));

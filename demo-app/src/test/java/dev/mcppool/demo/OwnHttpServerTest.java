@@ -20,7 +20,7 @@ class OwnHttpServerTest {
         ClientOptions options = ClientOptions.parse("--transport", transport, "--api", api, "--client", client,
                 "--requests", "6", "--threads", "3");
         try (ClientTarget target = ClientTarget.of(options)) {
-            PerRequestClientLoop.Result result = new PerRequestClientLoop(target.clientCycle(options), options.tool(),
+            RequestLoop.Result result = new RequestLoop(target.clientCycle(options), options.tool(),
                         options.argName(), options::argument)
                     .run(options.requests(), options.threads(), null);
 
@@ -37,13 +37,32 @@ class OwnHttpServerTest {
         ClientOptions options = ClientOptions.parse("--transport", "http", "--requests", "100000", "--threads", "2",
                 "--duration", "1s");
         try (ClientTarget target = ClientTarget.of(options)) {
-            PerRequestClientLoop.Result result = new PerRequestClientLoop(target.clientCycle(options), options.tool(),
+            RequestLoop.Result result = new RequestLoop(target.clientCycle(options), options.tool(),
                     options.argName(), options::argument)
                     .run(options.requests(), options.threads(), options.duration(1));
 
             assertThat(result.texts().length).isBetween(1, 99_999);
             assertThat(result.texts()).doesNotContainNull();
             assertThat(Duration.ofNanos(result.elapsedNanos())).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void perThreadClientsOpenOneSessionPerWorkerAndKeepIt() throws Exception {
+        ClientOptions options = ClientOptions.parse("--transport", "http", "--clients", "per-thread",
+                "--requests", "9", "--threads", "3");
+        try (ClientTarget target = ClientTarget.of(options)) {
+            RequestLoop.Result result;
+            try (LongLivedSdkClients clients = new LongLivedSdkClients(target.transports(), options.requestTimeout())) {
+                result = new RequestLoop(clients::forWorker, options.tool(), options.argName(), options::argument)
+                        .run(options.requests(), options.threads(), null);
+            }
+
+            assertThat(result.errors()).isZero();
+            assertThat(result.texts()).containsExactly(
+                    IntStream.range(0, 9).mapToObj(i -> "echo:req-" + i).toArray(String[]::new));
+            // one per worker that got a request: a worker may find all requests taken before it starts
+            assertThat(target.serverLines()).containsAnyOf("server-sessions=1", "server-sessions=2", "server-sessions=3");
         }
     }
 

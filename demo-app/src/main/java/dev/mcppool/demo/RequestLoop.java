@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * The deliberately wasteful part: every request builds its own transport and client (official SDK or LangChain4j),
- * initializes it, calls one tool and closes it again. Run under the mcp-pool agent, the same code reuses pooled sessions.
+ * Runs the requests on worker threads, each through its worker's {@link ClientCycle}: in the deliberately wasteful
+ * default, every request builds its own transport and client (official SDK or LangChain4j), initializes it, calls one
+ * tool and closes it again; run under the mcp-pool agent, the same code reuses pooled sessions.
  */
-final class PerRequestClientLoop {
+final class RequestLoop {
 
     private static final int PRINTED_ERRORS = 5;
 
@@ -21,15 +22,20 @@ final class PerRequestClientLoop {
     record Result(long[] nanos, String[] texts, int errors, long elapsedNanos, Map<String, Integer> errorTypes) {
     }
 
-    private final ClientCycle cycle;
+    private final IntFunction<ClientCycle> cycleOfWorker;
     private final String tool;
     private final String argName;
     private final IntFunction<Object> argument;
     private final AtomicInteger errors = new AtomicInteger();
     private final Map<String, Integer> errorTypes = new ConcurrentSkipListMap<>();
 
-    PerRequestClientLoop(ClientCycle cycle, String tool, String argName, IntFunction<Object> argument) {
-        this.cycle = cycle;
+    RequestLoop(ClientCycle cycle, String tool, String argName, IntFunction<Object> argument) {
+        this(worker -> cycle, tool, argName, argument);
+    }
+
+    /** Worker {@code t} (0..threads-1) runs its requests through {@code cycleOfWorker.apply(t)}. */
+    RequestLoop(IntFunction<ClientCycle> cycleOfWorker, String tool, String argName, IntFunction<Object> argument) {
+        this.cycleOfWorker = cycleOfWorker;
         this.tool = tool;
         this.argName = argName;
         this.argument = argument;
@@ -47,6 +53,7 @@ final class PerRequestClientLoop {
         long start = System.nanoTime();
         long deadline = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
         for (int t = 0; t < threads; t++) {
+            ClientCycle cycle = cycleOfWorker.apply(t);
             Thread worker = new Thread(() -> {
                 while (System.nanoTime() - deadline < 0) {
                     int i = next.getAndIncrement();
@@ -54,7 +61,7 @@ final class PerRequestClientLoop {
                         return;
                     }
                     long begin = System.nanoTime();
-                    texts[i] = request(i);
+                    texts[i] = request(cycle, i);
                     nanos[i] = System.nanoTime() - begin;
                 }
             }, "request-worker-" + t);
@@ -70,8 +77,8 @@ final class PerRequestClientLoop {
                 System.nanoTime() - start, Map.copyOf(errorTypes));
     }
 
-    /** One full build → initialize → callTool → close cycle; returns the result text, or null on failure. */
-    private String request(int i) {
+    /** One request through {@code cycle}; returns the result text, or null on failure. */
+    private String request(ClientCycle cycle, int i) {
         try {
             return cycle.call(tool, Map.of(argName, argument.apply(i)));
         } catch (RuntimeException e) {

@@ -7,16 +7,16 @@ import java.io.UncheckedIOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PerRequestClientLoopTest {
+class RequestLoopTest {
 
     @Test
     void describesTheRootCauseOfWrappedFailures() {
         RuntimeException wrapped = new RuntimeException("Client failed to initialize",
                 new UncheckedIOException("io", new IOException("connection refused")));
 
-        assertThat(PerRequestClientLoop.describe(wrapped)).isEqualTo(
+        assertThat(RequestLoop.describe(wrapped)).isEqualTo(
                 "java.lang.RuntimeException: Client failed to initialize (cause java.io.IOException: connection refused)");
-        assertThat(PerRequestClientLoop.describe(new IllegalStateException("plain")))
+        assertThat(RequestLoop.describe(new IllegalStateException("plain")))
                 .isEqualTo("java.lang.IllegalStateException: plain");
     }
 }
