@@ -2,6 +2,7 @@ package dev.mcppool.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
+import dev.mcppool.adapter.SharedHttpClients;
 import dev.mcppool.bootstrap.McpPoolBridge;
 import dev.mcppool.config.PoolOptions;
 import dev.mcppool.config.PoolSettings;
@@ -15,6 +16,7 @@ import dev.mcppool.pool.SessionPool;
 import dev.mcppool.sdk.SdkInstrumentation;
 import dev.mcppool.sdk.SdkClientPooling;
 import java.lang.instrument.Instrumentation;
+import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -47,6 +49,8 @@ final class AgentInstaller {
         }
         McpPoolBridge.install(new SdkClientPooling(pool));
         McpPoolBridge.install(new Langchain4jPooling(pool));
+        SharedHttpClients.install(instrumentation);
+        McpPoolBridge.installHttpClients(builder -> SharedHttpClients.sharing((HttpClient.Builder) builder));
 
         installTransformations(instrumentation);
         AgentLog.info("mcp-pool " + version + " active: " + settings

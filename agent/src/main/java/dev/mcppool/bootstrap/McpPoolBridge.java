@@ -1,6 +1,7 @@
 package dev.mcppool.bootstrap;
 
 import java.lang.ref.Reference;
+import java.util.function.Function;
 
 /**
  * The only agent class that instrumented MCP library code calls. It is injected into the bootstrap class loader, so
@@ -38,6 +39,7 @@ public final class McpPoolBridge {
         Redirected call(Object client, String methodName, String descriptor, Object[] arguments);
     }
 
+    private static volatile Function<Object, Object> httpClients;
     private static volatile ClientHandler clientHandler;
     private static volatile Langchain4jHandler langchain4jHandler;
 
@@ -50,6 +52,21 @@ public final class McpPoolBridge {
 
     public static void install(Langchain4jHandler handler) {
         langchain4jHandler = handler;
+    }
+
+    /** What makes MCP transport builders share HttpClients (see {@link #sharingHttpClients}). */
+    public static void installHttpClients(Function<Object, Object> sharing) {
+        httpClients = sharing;
+    }
+
+    /**
+     * The {@code HttpClient.Builder} an MCP transport builder uses while it builds: one whose {@code build()} returns a
+     * shared client. Typed {@code Object}: java.net.http belongs to the platform class loader, which this bootstrap
+     * class cannot see.
+     */
+    public static Object sharingHttpClients(Object httpClientBuilder) {
+        Function<Object, Object> sharing = httpClients;
+        return sharing == null ? httpClientBuilder : sharing.apply(httpClientBuilder);
     }
 
     public static void clientBuilt(Object spec, Object client) {

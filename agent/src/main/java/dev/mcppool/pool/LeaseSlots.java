@@ -1,40 +1,72 @@
 package dev.mcppool.pool;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 /**
  * How many sessions of one server key are lent, against a limit (maxPerKey) that may change while borrowers wait.
- * Waiters are woken when a lease ends or the limit changes.
+ * Taking a free slot and giving one back take no lock (every borrow does both); only borrowers that must wait meet on
+ * this object's monitor, and are woken when a lease ends or the limit changes.
  */
 final class LeaseSlots {
 
-    private int lent;
-    private boolean forgotten;
+    private final AtomicInteger lent = new AtomicInteger();
+    private final AtomicInteger waiters = new AtomicInteger();
+    private volatile boolean forgotten;
 
     /**
      * Takes a slot, waiting at most {@code nanos} for one; false on timeout, or at once when these slots were
      * forgotten (the caller then asks the pool for the key's current slots).
      */
-    synchronized boolean take(IntSupplier limit, long nanos) throws InterruptedException {
+    boolean take(IntSupplier limit, long nanos) throws InterruptedException {
+        if (tryTake(limit)) {
+            return true;
+        }
         long deadline = System.nanoTime() + nanos;
-        while (!forgotten && lent >= limit.getAsInt()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+        synchronized (this) {
+            // counted before the retry below, so that a give() after that retry sees this waiter and wakes it
+            waiters.incrementAndGet();
+            try {
+                while (!forgotten) {
+                    if (tryTake(limit)) {
+                        return true;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
                 return false;
+            } finally {
+                waiters.decrementAndGet();
             }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        if (forgotten) {
-            return false;
-        }
-        lent++;
-        return true;
     }
 
-    synchronized void give() {
-        lent--;
-        notifyAll();
+    /** A slot if one is free now and these slots are not forgotten; never blocks. */
+    private boolean tryTake(IntSupplier limit) {
+        int max = limit.getAsInt();
+        for (int now = lent.get(); now < max && !forgotten; now = lent.get()) {
+            if (lent.compareAndSet(now, now + 1)) {
+                if (!forgotten) {
+                    return true;
+                }
+                give(); // forgotten meanwhile: forgetIfUnused() saw no slot lent, so this one must not count
+                return false;
+            }
+        }
+        return false;
+    }
+
+    void give() {
+        lent.decrementAndGet();
+        if (waiters.get() > 0) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
     }
 
     synchronized void limitChanged() {
@@ -42,12 +74,16 @@ final class LeaseSlots {
     }
 
     /** Marks the slots forgotten if none is lent; returns whether it did. */
-    synchronized boolean forgetIfUnused() {
-        forgotten = lent == 0;
-        return forgotten;
+    boolean forgetIfUnused() {
+        forgotten = true;
+        if (lent.get() == 0) {
+            return true;
+        }
+        forgotten = false;
+        return false;
     }
 
-    synchronized boolean isForgotten() {
+    boolean isForgotten() {
         return forgotten;
     }
 }

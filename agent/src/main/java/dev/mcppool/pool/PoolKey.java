@@ -16,7 +16,8 @@ public final class PoolKey {
     private final String server;
     private final String label;
     private final List<String> identity;
-    private final String fingerprint;
+    /** Computed when first shown: a borrow that finds its key's sessions never needs it. */
+    private String fingerprint;
     /** Keys are looked up several times per borrow; their identity lists are long. */
     private final int hashCode;
 
@@ -26,7 +27,6 @@ public final class PoolKey {
         this.server = server;
         this.label = label;
         this.identity = List.copyOf(identity);
-        this.fingerprint = Secrets.fingerprint(library + '\n' + transport + '\n' + String.join("\n", identity));
         this.hashCode = Objects.hash(library, transport, this.identity);
     }
 
@@ -50,13 +50,19 @@ public final class PoolKey {
 
     /** A short keyed hash that tells apart keys with the same label (e.g. two Authorization values). */
     public String fingerprint() {
-        return fingerprint;
+        String computed = fingerprint;
+        if (computed == null) {
+            // racy but safe: every thread computes the same immutable String
+            computed = Secrets.fingerprint(library + '\n' + transport + '\n' + String.join("\n", identity));
+            fingerprint = computed;
+        }
+        return computed;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PoolKey that && library.equals(that.library) && transport.equals(that.transport)
-                && identity.equals(that.identity);
+        return this == other || other instanceof PoolKey that && hashCode == that.hashCode
+                && library.equals(that.library) && transport.equals(that.transport) && identity.equals(that.identity);
     }
 
     @Override
@@ -66,6 +72,6 @@ public final class PoolKey {
 
     @Override
     public String toString() {
-        return label + " #" + fingerprint;
+        return label + " #" + fingerprint();
     }
 }

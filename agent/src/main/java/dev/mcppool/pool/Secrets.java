@@ -17,6 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Secrets {
 
     private static final byte[] JVM_KEY = new SecureRandom().generateSeed(32);
+    /** {@code Mac.getInstance} and {@code init} cost more than hashing a header value; a Mac is not thread-safe. */
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(Secrets::newMac);
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(token|secret|passw|pwd|api[-_]?key|auth|credential|bearer|cookie|private[-_]?key|header).*");
     private static final Pattern BEARER = Pattern.compile("(?i).*\\bbearer\\s+\\S+.*");
@@ -26,11 +28,15 @@ public final class Secrets {
 
     /** 12 hex digits of HMAC-SHA256(per-JVM key, value). */
     public static String fingerprint(String value) {
+        byte[] digest = MAC.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 6);
+    }
+
+    private static Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(JVM_KEY, "HmacSHA256"));
-            byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

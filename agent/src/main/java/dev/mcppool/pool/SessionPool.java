@@ -200,7 +200,8 @@ public final class SessionPool implements AutoCloseable {
     }
 
     private LeaseSlots slotsOf(PoolKey key) {
-        return slots.computeIfAbsent(key, k -> new LeaseSlots());
+        LeaseSlots existing = slots.get(key);
+        return existing != null ? existing : slots.computeIfAbsent(key, k -> new LeaseSlots());
     }
 
     private AtomicInteger countWaiter(PoolKey key) {

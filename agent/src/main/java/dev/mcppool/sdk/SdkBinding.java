@@ -25,6 +25,9 @@ final class SdkBinding {
     static final String ASYNC_SPEC_CLASS = "io.modelcontextprotocol.client.McpClient$AsyncSpec";
     static final String SYNC_CLIENT_CLASS = "io.modelcontextprotocol.client.McpSyncClient";
     static final String ASYNC_CLIENT_CLASS = "io.modelcontextprotocol.client.McpAsyncClient";
+    static final String STREAMABLE_HTTP_BUILDER_CLASS =
+            "io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport$Builder";
+    static final String SSE_BUILDER_CLASS = "io.modelcontextprotocol.client.transport.HttpClientSseClientTransport$Builder";
     private static final String SCHEMA_CLASS = "io.modelcontextprotocol.spec.McpSchema";
 
     private final Class<?> specClass;

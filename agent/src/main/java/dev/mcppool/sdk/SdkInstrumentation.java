@@ -13,6 +13,7 @@ import dev.mcppool.bootstrap.McpPoolBridge;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -23,6 +24,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  *   <li>every public method of {@code McpSyncClient} and {@code McpAsyncClient} first asks
  *   {@link SdkClientPooling#call}: for a facade, requests run on a borrowed session and
  *   {@code close()}/{@code closeGracefully()} return it ({@link ClientFacade}).</li>
+ *   <li>the HTTP transports' builders take their {@code HttpClient} from
+ *   {@link dev.mcppool.adapter.SharedHttpClients} instead of building one per transport ({@link ShareHttpClient}).</li>
  * </ul>
  * An SDK copy is instrumented only if {@link SdkSupportCheck} finds it is one this agent knows. The advice is inlined
  * into the SDK's classes and calls only {@link McpPoolBridge}, which sits in the bootstrap class
@@ -46,7 +49,11 @@ public final class SdkInstrumentation {
                         .visit(Advice.to(RedirectToPooledSession.class, PooledOutcome.ReturnIt.class)
                                 .on(publicInstanceMethods().and(not(returns(void.class)))))
                         .visit(Advice.to(RedirectToPooledSession.class, PooledOutcome.ThrowIt.class)
-                                .on(publicInstanceMethods().and(returns(void.class)))));
+                                .on(publicInstanceMethods().and(returns(void.class)))))
+                .type(supportedSdk.supportedSdkTypes(
+                        named(SdkBinding.STREAMABLE_HTTP_BUILDER_CLASS).or(named(SdkBinding.SSE_BUILDER_CLASS))))
+                .transform((builder, type, classLoader, module, protectionDomain) -> builder.visit(
+                        Advice.to(ShareHttpClient.class).on(named("build").and(takesArguments(0)))));
     }
 
     private static ElementMatcher.Junction<MethodDescription> publicInstanceMethods() {
@@ -60,6 +67,31 @@ public final class SdkInstrumentation {
         @Advice.OnMethodExit(suppress = Throwable.class)
         public static void onExit(@Advice.This Object spec, @Advice.Return Object client) {
             McpPoolBridge.clientBuilt(spec, client);
+        }
+    }
+
+    /**
+     * While a transport builder builds, its {@code clientBuilder} field holds a builder whose {@code build()} returns a
+     * shared HttpClient; settings it is given go to the application's builder, which the field holds again afterwards.
+     */
+    public static final class ShareHttpClient {
+        private ShareHttpClient() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static Object onEnter(@Advice.FieldValue(value = "clientBuilder", readOnly = false,
+                typing = Assigner.Typing.DYNAMIC) Object clientBuilder) {
+            Object applications = clientBuilder;
+            clientBuilder = McpPoolBridge.sharingHttpClients(applications);
+            return applications;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        public static void onExit(@Advice.Enter Object applications, @Advice.FieldValue(value = "clientBuilder",
+                readOnly = false, typing = Assigner.Typing.DYNAMIC) Object clientBuilder) {
+            if (applications != null) {
+                clientBuilder = applications;
+            }
         }
     }
 

@@ -44,6 +44,9 @@ class HttpPoolingIT {
         // without the agent the SDK itself sometimes opens a second session for a request (seen once: 201 for 200)
         assertThat(unpooled.integer("server-sessions")).isBetween(200, 202);
         assertThat(pooled.resultsDigest()).isEqualTo(unpooled.resultsDigest());
+        // the app's 200 transports share one HttpClient; one each would leave about 200 selector threads and 400 fds
+        assertThat(pooled.integer("jvm-threads")).isLessThan(100);
+        assertThat(pooled.integer("open-fds")).isLessThan(150);
         assertThat(pooledAsync.errors()).isZero();
         assertThat(pooledAsync.integer("server-sessions")).isBetween(1, 5);
         assertThat(pooledAsync.resultsDigest()).isEqualTo(unpooled.resultsDigest());
