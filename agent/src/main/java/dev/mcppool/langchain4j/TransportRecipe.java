@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * How the application configured one transport, read from its builder when it was built: enough to tell which server
@@ -82,7 +83,7 @@ final class TransportRecipe {
             if (command == null || command.isEmpty()) {
                 return TransportIdentity.unpooled("a stdio transport without a command");
             }
-            String label = "stdio: " + command.get(0)
+            Supplier<String> label = () -> "stdio: " + command.get(0)
                     + joined(Secrets.redactArguments(command.subList(1, command.size())))
                     + namesOf("env", (Map<?, ?>) settings.get(ENVIRONMENT));
             return TransportIdentity.of(command.get(0), label, identity);
@@ -96,7 +97,8 @@ final class TransportRecipe {
         if (url.getHost() == null) {
             return TransportIdentity.unpooled("a URL without a host");
         }
-        String label = kind.labelPrefix() + ": " + ServerUrls.redacted(url, "") + headersLabel(suppliedStaticHeaders);
+        Supplier<String> label = () -> kind.labelPrefix() + ": " + ServerUrls.redacted(url, "")
+                + headersLabel(suppliedStaticHeaders);
         return TransportIdentity.of(ServerUrls.serverName(url), label, identity);
     }
 

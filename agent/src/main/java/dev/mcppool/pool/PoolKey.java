@@ -2,6 +2,7 @@ package dev.mcppool.pool;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Identifies one server as a client sees it: the library, the transport and every setting the server can observe.
@@ -14,7 +15,8 @@ public final class PoolKey {
     private final String library;
     private final String transport;
     private final String server;
-    private final String label;
+    private final Supplier<String> labelMaker;
+    private String label;
     private final List<String> identity;
     /** Computed when first shown: a borrow that finds its key's sessions never needs it. */
     private String fingerprint;
@@ -22,10 +24,15 @@ public final class PoolKey {
     private final int hashCode;
 
     public PoolKey(String library, String transport, String server, String label, List<String> identity) {
+        this(library, transport, server, () -> label, identity);
+    }
+
+    /** A key whose label is made when first shown: keys are computed for every client built, and mostly found. */
+    public PoolKey(String library, String transport, String server, Supplier<String> label, List<String> identity) {
         this.library = library;
         this.transport = transport;
         this.server = server;
-        this.label = label;
+        this.labelMaker = label;
         this.identity = List.copyOf(identity);
         this.hashCode = Objects.hash(library, transport, this.identity);
     }
@@ -45,7 +52,12 @@ public final class PoolKey {
 
     /** A redacted, human-readable name for the server, e.g. {@code stdio: node server.js (env: HOME, TOKEN)}. */
     public String label() {
-        return label;
+        String made = label;
+        if (made == null) {
+            made = labelMaker.get(); // racy but safe, as fingerprint()
+            label = made;
+        }
+        return made;
     }
 
     /** A short keyed hash that tells apart keys with the same label (e.g. two Authorization values). */
@@ -72,6 +84,6 @@ public final class PoolKey {
 
     @Override
     public String toString() {
-        return label + " #" + fingerprint();
+        return label() + " #" + fingerprint();
     }
 }

@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,10 +28,26 @@ public final class Secrets {
     private Secrets() {
     }
 
+    /**
+     * Every client build fingerprints the same header and environment values again; a bounded memo spares the HMAC. It
+     * holds values the application holds anyway, and forgets them all when full (rotating credentials).
+     */
+    private static final int REMEMBERED_FINGERPRINTS = 1024;
+    private static final ConcurrentMap<String, String> FINGERPRINTS = new ConcurrentHashMap<>();
+
     /** 12 hex digits of HMAC-SHA256(per-JVM key, value). */
     public static String fingerprint(String value) {
+        String known = FINGERPRINTS.get(value);
+        if (known != null) {
+            return known;
+        }
         byte[] digest = MAC.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest, 0, 6);
+        String computed = HexFormat.of().formatHex(digest, 0, 6);
+        if (FINGERPRINTS.size() >= REMEMBERED_FINGERPRINTS) {
+            FINGERPRINTS.clear();
+        }
+        FINGERPRINTS.put(value, computed);
+        return computed;
     }
 
     private static Mac newMac() {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -142,7 +143,7 @@ abstract class HttpTransportSupport implements TransportSupport {
         for (Field setting : callbackSettings) {
             identity.add(setting.getName() + "=" + CallbackIdentity.of(Members.read(setting, transport)));
         }
-        String label = labelPrefix() + ": " + ServerUrls.redacted(base, endpointPath)
+        Supplier<String> label = () -> labelPrefix() + ": " + ServerUrls.redacted(base, endpointPath)
                 + (headers.isEmpty() ? "" : " (headers: " + String.join(", ", headers.keySet()) + ")");
         String server = ServerUrls.serverName(base);
         return TransportIdentity.of(server, label, identity);

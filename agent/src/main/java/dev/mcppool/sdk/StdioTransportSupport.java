@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** {@code StdioClientTransport}: the server is a child process identified by command, arguments and environment. */
 final class StdioTransportSupport implements TransportSupport {
@@ -100,7 +101,7 @@ final class StdioTransportSupport implements TransportSupport {
         if (inputMaxSize != null) {
             identity.add("inputMaxSize=" + Members.read(inputMaxSize, transport));
         }
-        String label = "stdio: " + String.join(" ", prepend(commandName, Secrets.redactArguments(arguments)))
+        Supplier<String> label = () -> "stdio: " + String.join(" ", prepend(commandName, Secrets.redactArguments(arguments)))
                 + (environment.isEmpty() ? "" : " (env: " + String.join(", ", environment.keySet()) + ")");
         return TransportIdentity.of(commandName, label, identity);
     }
