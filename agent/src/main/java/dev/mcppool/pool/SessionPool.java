@@ -39,6 +39,11 @@ public final class SessionPool implements AutoCloseable {
     private final KeySettings settings;
     private final PoolEvents events;
     private final ConcurrentMap<PoolKey, ServerCounters> counters = new ConcurrentHashMap<>();
+    /**
+     * The first instance of each key in the table: a borrow looks its key up a dozen times (here and in commons-pool2),
+     * and each lookup of an equal but other instance compares the whole identity list.
+     */
+    private final ConcurrentMap<PoolKey, PoolKey> knownKeys = new ConcurrentHashMap<>();
     private final ServerCounters totals = new ServerCounters();
     /** Borrowers that found no session free and are waiting; counted here because they wait in slices. */
     private final ConcurrentMap<PoolKey, AtomicInteger> waiting = new ConcurrentHashMap<>();
@@ -116,8 +121,8 @@ public final class SessionPool implements AutoCloseable {
      * <p>commons-pool2 creates a session for a waiting thread only from the thread that frees capacity, which has no
      * creator for this borrower; so the wait is cut into short slices, and each slice retries creation itself.
      */
-    public Lease borrow(PoolKey key, SessionCreator creator) throws Exception {
-        countersFor(key);
+    public Lease borrow(PoolKey requestedKey, SessionCreator creator) throws Exception {
+        PoolKey key = knownInstanceOf(requestedKey);
         PoolSettings keySettings = settings.of(key);
         long start = System.nanoTime();
         long deadline = start + keySettings.maxWait().toNanos();
@@ -166,6 +171,17 @@ public final class SessionPool implements AutoCloseable {
             BORROWING.remove();
             VALIDATION_DEADLINE_FOR_THIS_BORROW.remove();
         }
+    }
+
+    /** The instance of {@code key} the table holds (entering it if new), so that later lookups compare by identity. */
+    private PoolKey knownInstanceOf(PoolKey key) {
+        PoolKey known = knownKeys.get(key);
+        if (known == null) {
+            PoolKey raced = knownKeys.putIfAbsent(key, key);
+            known = raced != null ? raced : key;
+        }
+        countersFor(known);
+        return known;
     }
 
     private record Borrowing(PoolKey key, SessionCreator creator) {
@@ -493,6 +509,7 @@ public final class SessionPool implements AutoCloseable {
                         && pool.getNumActive(key) + pool.getNumIdle(key) == 0 && waiterCount(key) == 0
                         && forgetUnusedSlots(key) && counters.remove(key, entry.getValue());
                 if (quiet) {
+                    knownKeys.remove(key);
                     settings.forget(key);
                     lifecycle.forget(key);
                     templates.remove(key);
