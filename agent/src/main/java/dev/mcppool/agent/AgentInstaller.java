@@ -19,6 +19,8 @@ import java.lang.instrument.Instrumentation;
 import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
@@ -30,7 +32,31 @@ final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    static void install(String options, Instrumentation instrumentation) {
+    /** Installs the instrumentation now, retransforming client classes already loaded (attach to a running JVM). */
+    static void installNow(String options, Instrumentation instrumentation) {
+        prepare(options, instrumentation).ifPresent(prepared -> {
+            withByteBuddySafeMode(() -> prepared.agentBuilder().installOn(instrumentation));
+            AgentLog.info(prepared.activeMessage());
+        });
+    }
+
+    /** Puts the instrumentation behind {@code gate}, through which every class loaded from now on passes. */
+    static void installBehind(DeferredTransformer gate, String options, Instrumentation instrumentation) {
+        prepare(options, instrumentation).ifPresent(prepared -> {
+            gate.ready(withByteBuddySafeMode(prepared.agentBuilder()::makeRaw));
+            AgentLog.info(prepared.activeMessage());
+        });
+    }
+
+    /** The instrumentation, and the line that says the agent is active once it is in place. */
+    private record Prepared(AgentBuilder agentBuilder, String activeMessage) {
+    }
+
+    /**
+     * Reads the options, creates the pool, its MBean and shutdown hook, and describes the instrumentation; empty when
+     * pooling is turned off.
+     */
+    private static Optional<Prepared> prepare(String options, Instrumentation instrumentation) {
         PoolOptions.Resolution resolution = PoolOptions.resolve(options, systemProperties(), System.getenv());
         resolution.problems().forEach(AgentLog::warn);
         PoolSettings settings = resolution.settings();
@@ -38,7 +64,7 @@ final class AgentInstaller {
             if (resolution.problems().isEmpty()) {
                 AgentLog.info("mcp-pool: pooling is turned off (enabled=false); MCP clients run unpooled");
             }
-            return;
+            return Optional.empty();
         }
 
         String version = version();
@@ -51,10 +77,19 @@ final class AgentInstaller {
         McpPoolBridge.install(new Langchain4jPooling(pool));
         SharedHttpClients.install(instrumentation);
         McpPoolBridge.installHttpClients(builder -> SharedHttpClients.sharing((HttpClient.Builder) builder));
+        return Optional.of(new Prepared(withByteBuddySafeMode(AgentInstaller::agentBuilder),
+                "mcp-pool " + version + " active: " + settings
+                        + (resolution.serverRules().isEmpty() ? "" : "; per server: " + resolution.serverRules())));
+    }
 
-        installTransformations(instrumentation);
-        AgentLog.info("mcp-pool " + version + " active: " + settings
-                + (resolution.serverRules().isEmpty() ? "" : "; per server: " + resolution.serverRules()));
+    private static AgentBuilder agentBuilder() {
+        AgentBuilder agentBuilder = new AgentBuilder.Default()
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(new FailureListener())
+                .ignore(nameStartsWith("dev.mcppool.").or(nameStartsWith("java.")).or(nameStartsWith("jdk.")));
+        return Langchain4jInstrumentation.instrument(SdkInstrumentation.instrument(agentBuilder));
     }
 
     /**
@@ -62,18 +97,12 @@ final class AgentInstaller {
      * advice is inlined and needs none of the class injection that safe mode turns off. The shaded jar relocates the
      * property name along with Byte Buddy, so the application's own Byte Buddy is not affected.
      */
-    private static void installTransformations(Instrumentation instrumentation) {
+    private static <T> T withByteBuddySafeMode(Supplier<T> action) {
         String safeModeProperty = "net.bytebuddy.safe";
         String previous = System.getProperty(safeModeProperty);
         System.setProperty(safeModeProperty, "true");
         try {
-            AgentBuilder agentBuilder = new AgentBuilder.Default()
-                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                    .disableClassFormatChanges()
-                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                    .with(new FailureListener())
-                    .ignore(nameStartsWith("dev.mcppool.").or(nameStartsWith("java.")).or(nameStartsWith("jdk.")));
-            Langchain4jInstrumentation.instrument(SdkInstrumentation.instrument(agentBuilder)).installOn(instrumentation);
+            return action.get();
         } finally {
             if (previous == null) {
                 System.clearProperty(safeModeProperty);
