@@ -2,6 +2,8 @@ package dev.mcppool.bench.endtoend;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Collectors;
 
@@ -13,18 +15,19 @@ final class ChildJvm {
     private ChildJvm() {
     }
 
-    static String version(Artifacts artifacts, ProcessReaper reaper) throws IOException, InterruptedException {
+    /** Runs {@code java -version} with its output in {@code outputFile}. */
+    static String version(Artifacts artifacts, ProcessReaper reaper, Path outputFile)
+            throws IOException, InterruptedException {
         WatchedProcess process = reaper.start(new ProcessBuilder(artifacts.java().toString(), "-version")
-                .redirectErrorStream(true));
+                .redirectErrorStream(true).redirectOutput(outputFile.toFile()));
         try {
-            String output = new String(process.process().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(TIMEOUT)) {
                 throw new IOException("java -version did not end within " + TIMEOUT.toSeconds() + " s");
             }
-            return output.lines().map(String::strip).filter(line -> !line.isEmpty())
-                    .collect(Collectors.joining("; "));
         } finally {
             reaper.release(process);
         }
+        return new String(Files.readAllBytes(outputFile), StandardCharsets.UTF_8).lines().map(String::strip)
+                .filter(line -> !line.isEmpty()).collect(Collectors.joining("; "));
     }
 }

@@ -54,7 +54,8 @@ public final class EndToEndBench {
         ZonedDateTime date = ZonedDateTime.now(ZoneOffset.UTC);
         Path runFolder = artifacts.workFolder().resolve(date.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         DemoLauncher launcher = new DemoLauncher(artifacts, reaper, runFolder);
-        RunContext context = new RunContext(date, Machine.withJvm(ChildJvm.version(artifacts, reaper)),
+        RunContext context = new RunContext(date,
+                Machine.withJvm(ChildJvm.version(artifacts, reaper, runFolder.resolve("java-version.txt"))),
                 (SCRIPT + " " + String.join(" ", args)).strip());
         Files.createDirectories(options.results());
         System.out.println("Machine: " + context.machineText() + "; " + context.machine().jvm());
