@@ -56,9 +56,10 @@ public final class EndToEndBench {
         DemoLauncher launcher = new DemoLauncher(artifacts, reaper, runFolder);
         RunContext context = new RunContext(date,
                 Machine.withJvm(ChildJvm.version(artifacts, reaper, runFolder.resolve("java-version.txt"))),
-                (SCRIPT + " " + String.join(" ", args)).strip());
+                (SCRIPT + " " + String.join(" ", args)).strip(), RunContext.currentLoadAverage());
         Files.createDirectories(options.results());
-        System.out.println("Machine: " + context.machineText() + "; " + context.machine().jvm());
+        System.out.println("Machine: " + context.machineText() + "; " + context.machine().jvm() + "; load average "
+                + context.loadAverage());
         System.out.println("Run output (stdout, stderr, latencies of each JVM): " + runFolder);
 
         if (options.parts().contains(Part.E2E)) {

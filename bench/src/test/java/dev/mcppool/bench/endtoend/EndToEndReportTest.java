@@ -16,7 +16,7 @@ class EndToEndReportTest {
 
     static final RunContext CONTEXT = new RunContext(ZonedDateTime.of(2026, 11, 21, 13, 5, 0, 0, ZoneOffset.UTC),
             new Machine(2, "Test CPU @ 2.0GHz", "Linux 6.1 amd64", "openjdk version \"17.0.16\""),
-            "bench/run-end-to-end.sh --rounds 2");
+            "bench/run-end-to-end.sh --rounds 2", "0.52 1.10 0.90");
 
     /** Every scenario; a fails in the first, b/c misses in the second, the rest pass. */
     static EndToEndResults results() {
@@ -88,6 +88,7 @@ class EndToEndReportTest {
         assertThat(markdown).startsWith("# End-to-end: a per-request MCP client app without and with mcp-pool\n");
         assertThat(markdown).contains("- Date: 2026-11-21 13:05 UTC\n");
         assertThat(markdown).contains("- Machine: 2 cores, Test CPU @ 2.0GHz, Linux 6.1 amd64\n");
+        assertThat(markdown).contains("- Load average (1, 5, 15 min) when the run started: 0.52 1.10 0.90\n");
         assertThat(markdown).contains("- Java of every demo JVM: openjdk version \"17.0.16\"\n");
         assertThat(markdown).contains("- Reproduce: `bench/run-end-to-end.sh --rounds 2`");
         assertThat(markdown).contains("- This part took 10.9 min\n");
