@@ -6,16 +6,19 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-/** The machine and the benchmark JVM a run measured. */
-record Machine(int cores, String cpu, String os, String jvm, String jmhVersion) {
+/** The machine a run measured on, and the JVM that ran the measured code. */
+public record Machine(int cores, String cpu, String os, String jvm) {
 
     /** This machine, and the JVM that {@code run} (any benchmark of it) forked. */
     static Machine of(BenchmarkParams run) {
+        return withJvm(run.getVmName() + ", JDK " + run.getJdkVersion() + " (VM " + run.getVmVersion() + ")");
+    }
+
+    /** This machine, with {@code jvm} describing the JVM that ran the measured code. */
+    public static Machine withJvm(String jvm) {
         return new Machine(Runtime.getRuntime().availableProcessors(), cpuModel(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                        + System.getProperty("os.arch"),
-                run.getVmName() + ", JDK " + run.getJdkVersion() + " (VM " + run.getVmVersion() + ")",
-                run.getJmhVersion());
+                        + System.getProperty("os.arch"), jvm);
     }
 
     private static String cpuModel() {

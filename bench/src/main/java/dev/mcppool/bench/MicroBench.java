@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -46,8 +47,9 @@ public final class MicroBench {
             agent.addAll(run(AgentPathBenchmark.class, threads));
             bare.addAll(run(BareGkopBenchmark.class, threads));
         }
-        String report = new MicroBenchReport(Machine.of(agent.get(0).getParams()), ZonedDateTime.now(ZoneOffset.UTC),
-                measurements(agent), measurements(bare)).markdown();
+        BenchmarkParams firstRun = agent.get(0).getParams();
+        String report = new MicroBenchReport(Machine.of(firstRun), firstRun.getJmhVersion(),
+                ZonedDateTime.now(ZoneOffset.UTC), measurements(agent), measurements(bare)).markdown();
         Files.createDirectories(reportFile.toAbsolutePath().getParent());
         Files.writeString(reportFile, report);
         System.out.println(report);

@@ -14,12 +14,15 @@ import java.util.stream.Collectors;
 final class MicroBenchReport {
 
     private final Machine machine;
+    private final String jmhVersion;
     private final ZonedDateTime date;
     private final List<Measurement> agent;
     private final List<Measurement> bare;
 
-    MicroBenchReport(Machine machine, ZonedDateTime date, List<Measurement> agent, List<Measurement> bare) {
+    MicroBenchReport(Machine machine, String jmhVersion, ZonedDateTime date, List<Measurement> agent,
+            List<Measurement> bare) {
         this.machine = machine;
+        this.jmhVersion = jmhVersion;
         this.date = date;
         this.agent = agent;
         this.bare = bare;
@@ -33,7 +36,7 @@ final class MicroBenchReport {
                 .append("- Machine: ").append(machine.cores()).append(" cores, ").append(machine.cpu()).append(", ")
                 .append(machine.os()).append('\n')
                 .append("- Java: ").append(machine.jvm()).append('\n')
-                .append("- Run: JMH ").append(machine.jmhVersion()).append(", Mode.SampleTime, ")
+                .append("- Run: JMH ").append(jmhVersion).append(", Mode.SampleTime, ")
                 .append(MicroBench.FORKS).append(" fork, ")
                 .append(MicroBench.WARMUP_ITERATIONS).append(" × ").append(MicroBench.ITERATION_TIME)
                 .append(" warmup, ")

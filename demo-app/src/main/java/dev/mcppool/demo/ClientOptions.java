@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 record ClientOptions(String transport, String stdioCommand, String url, int requests, int threads, String tool,
         String argName, String argValue, List<Map.Entry<String, String>> headers, Duration requestTimeout, int batches, List<Duration> durations, boolean leakOne, boolean hold,
-        boolean async, boolean langchain4j, boolean perThreadClients, int warmup, Path latencyFile) {
+        boolean async, boolean langchain4j, boolean perThreadClients, int warmup, Path latencyFile, boolean timestamps,
+        boolean footprint) {
 
     static final String STDIO = "stdio";
     static final String HTTP = "http";
@@ -49,6 +50,8 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         boolean perThreadClients = false;
         int warmup = 0;
         Path latencyFile = null;
+        boolean timestamps = false;
+        boolean footprint = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -72,6 +75,8 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
                 case "--clients" -> perThreadClients = clients(value(args, ++i, option));
                 case "--warmup" -> warmup = nonNegative(value(args, ++i, option), option);
                 case "--latency-file" -> latencyFile = Path.of(value(args, ++i, option));
+                case "--timestamps" -> timestamps = true;
+                case "--footprint" -> footprint = true;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -102,7 +107,7 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
         return new ClientOptions(transport, stdioCommand, url, requests, threads, tool, argName, argValue,
                 List.copyOf(headers),
                 requestTimeout, batches, durations, leakOne, hold, async, langchain4j, perThreadClients, warmup,
-                latencyFile);
+                latencyFile, timestamps, footprint);
     }
 
     /** The tool argument of request i: {@code req-<i>}, or the fixed {@code --arg-value} (a number if it is all digits). */

@@ -16,13 +16,14 @@ public final class DemoApp {
             "                              [--requests N] [--threads T] [--tool NAME] [--arg-name NAME]",
             "                              [--header Name=Value]... [--request-timeout 20s] [--api sync|async] [--hold]",
             "                              [--client sdk|langchain4j] [--clients per-request|per-thread]",
-            "                              [--warmup N] [--latency-file PATH]",
+            "                              [--warmup N] [--latency-file PATH] [--timestamps] [--footprint]",
             "       " + IsolationProbe.USAGE.substring("usage: ".length()));
 
     private DemoApp() {
     }
 
     public static void main(String[] args) throws Exception {
+        long mainEnteredAt = EpochMicros.now();
         if (args.length > 0 && args[0].equals("server")) {
             runServer(Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -41,6 +42,9 @@ public final class DemoApp {
         } catch (IllegalArgumentException e) {
             usageError(e.getMessage());
             return;
+        }
+        if (options.timestamps()) {
+            System.out.println("main-entered-at=" + mainEnteredAt);
         }
         DemoClient.run(options);
     }

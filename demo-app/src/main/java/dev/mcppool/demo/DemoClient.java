@@ -59,10 +59,14 @@ final class DemoClient {
      * Runs {@code --warmup} requests that are not reported, then {@code --batches} batches of the loop, each with its
      * own report headed {@code batch=<n>}. Before each batch after the first it prints {@code waiting-for-batch=<n>}
      * and waits for a line on stdin, so that a test can do something to the servers (kill, stop, restart) while the
-     * application is idle.
+     * application is idle. {@code --footprint} adds a {@link Footprint} line before the target starts and one after
+     * the last batch; {@code --timestamps} adds {@code batch-ended-at=<epoch micros>} after each batch's report.
      */
     static void run(ClientOptions options) throws Exception {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        if (options.footprint()) {
+            System.out.println(Footprint.line("start"));
+        }
         try (ClientTarget target = ClientTarget.of(options);
              LongLivedSdkClients perThread = options.perThreadClients()
                      ? new LongLivedSdkClients(target.transports(), options.requestTimeout()) : null) {
@@ -93,6 +97,7 @@ final class DemoClient {
                 RequestLoop loop = new RequestLoop(cycleOfWorker, options.tool(), options.argName(),
                         options::argument);
                 RequestLoop.Result result = loop.run(options.requests(), options.threads(), options.duration(batch));
+                long batchEndedAt = EpochMicros.now();
                 if (options.latencyFile() != null) {
                     appendLatencies(options.latencyFile(), result.nanos());
                 }
@@ -100,6 +105,13 @@ final class DemoClient {
                 LatencyReport.lines(options.transport(), options.targetLabel(), options.threads(), result,
                         target.serverLines()).forEach(System.out::println);
                 System.out.println(resourceCounts());
+                if (options.timestamps()) {
+                    System.out.println("batch-ended-at=" + batchEndedAt);
+                }
+                System.out.flush();
+            }
+            if (options.footprint()) {
+                System.out.println(Footprint.line("end"));
                 System.out.flush();
             }
             if (options.hold()) {

@@ -33,6 +33,17 @@ class ClientOptionsTest {
         assertThat(options.perThreadClients()).isFalse();
         assertThat(options.warmup()).isZero();
         assertThat(options.latencyFile()).isNull();
+        assertThat(options.timestamps()).isFalse();
+        assertThat(options.footprint()).isFalse();
+    }
+
+    @Test
+    void parsesTheStartupAndFootprintProbes() {
+        assertThat(ClientOptions.parse("--timestamps").timestamps()).isTrue();
+        assertThat(ClientOptions.parse("--timestamps").footprint()).isFalse();
+        assertThat(ClientOptions.parse("--footprint").footprint()).isTrue();
+        assertThat(ClientOptions.parse("--footprint").timestamps()).isFalse();
+        assertThatThrownBy(() -> ClientOptions.parse("--timestamps=yes")).hasMessageContaining("unknown option");
     }
 
     @Test
