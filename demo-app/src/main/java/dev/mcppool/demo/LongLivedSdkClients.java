@@ -33,7 +33,8 @@ final class LongLivedSdkClients implements AutoCloseable {
 
     private McpSyncClient clientOf(int worker) {
         return clientOfWorker.computeIfAbsent(worker, w -> {
-            McpSyncClient client = McpClient.sync(transports.get()).requestTimeout(requestTimeout).build();
+            McpSyncClient client = McpClient.sync(transports.get()).requestTimeout(requestTimeout)
+                    .initializationTimeout(requestTimeout).build();
             try {
                 client.initialize();
                 return client;

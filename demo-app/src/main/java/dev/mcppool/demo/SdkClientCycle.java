@@ -32,7 +32,8 @@ final class SdkClientCycle implements ClientCycle {
     }
 
     private CallToolResult callSync(CallToolRequest request) {
-        try (McpSyncClient client = McpClient.sync(transports.get()).requestTimeout(requestTimeout).build()) {
+        try (McpSyncClient client = McpClient.sync(transports.get()).requestTimeout(requestTimeout)
+                .initializationTimeout(requestTimeout).build()) {
             client.initialize();
             return client.callTool(request);
         }
@@ -40,7 +41,8 @@ final class SdkClientCycle implements ClientCycle {
 
     /** The same cycle with the async client, as a reactive application written per request would do it. */
     private CallToolResult callAsync(CallToolRequest request) {
-        McpAsyncClient client = McpClient.async(transports.get()).requestTimeout(requestTimeout).build();
+        McpAsyncClient client = McpClient.async(transports.get()).requestTimeout(requestTimeout)
+                .initializationTimeout(requestTimeout).build();
         try {
             return client.initialize().then(client.callTool(request)).block();
         } finally {

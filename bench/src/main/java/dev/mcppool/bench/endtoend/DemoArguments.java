@@ -25,10 +25,19 @@ final class DemoArguments {
         return concat(List.of("--url", url), EVERYTHING_ECHO);
     }
 
-    /** {@code --threads T --requests N --warmup W --duration D}; no warmup option when {@code warmup} is 0. */
+    /**
+     * A request (and a client's initialization) may take this long: 16 server JVMs starting at once on 2 cores need
+     * more than the SDK's default 20 s.
+     */
+    static final String REQUEST_TIMEOUT = "120s";
+
+    /**
+     * {@code --threads T --requests N --warmup W --duration D --request-timeout 120s}; no warmup option when
+     * {@code warmup} is 0.
+     */
     static List<String> load(int threads, int requests, int warmup, Duration duration) {
         List<String> load = List.of("--threads", Integer.toString(threads), "--requests", Integer.toString(requests),
-                "--duration", duration.toMillis() + "ms");
+                "--duration", duration.toMillis() + "ms", "--request-timeout", REQUEST_TIMEOUT);
         return warmup > 0 ? concat(load, List.of("--warmup", Integer.toString(warmup))) : load;
     }
 

@@ -13,6 +13,11 @@ import java.util.Map;
 /** Runs the demo client in a JVM of its own, with or without the agent, and collects its report and latencies. */
 final class DemoLauncher {
 
+    /**
+     * As many sessions per server as the rewritten app keeps clients (16 threads), and room for a cold start of that
+     * many server JVMs at once on 2 cores, which takes longer than the default maxWait of 5 s.
+     */
+    static final String AGENT_OPTIONS = "maxPerKey=16,maxWait=60s";
     private static final int SHOWN_ERROR_LINES = 5;
     private static final String REQUEST_ERROR_PREFIX = "error request=";
 
@@ -43,7 +48,7 @@ final class DemoLauncher {
         Files.deleteIfExists(latencies);
         List<String> command = new ArrayList<>(List.of(artifacts.java().toString()));
         if (agent) {
-            command.add("-javaagent:" + artifacts.agentJar().toAbsolutePath());
+            command.add("-javaagent:" + artifacts.agentJar().toAbsolutePath() + "=" + AGENT_OPTIONS);
         }
         command.addAll(List.of("-jar", artifacts.demoJar().toAbsolutePath().toString()));
         command.addAll(demoArgs);

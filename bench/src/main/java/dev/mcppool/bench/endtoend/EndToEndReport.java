@@ -114,10 +114,13 @@ final class EndToEndReport {
         Workload reusing1 = workload(Scenario.Transport.HTTP, 1, Mode.POOLED);
         Workload reusing16 = workload(Scenario.Transport.HTTP, 16, Mode.POOLED);
         return "- Modes, each run in a JVM of its own (`java [-javaagent:agent/target/mcp-pool.jar] -jar"
-                + " demo-app/target/demo-app.jar ...`, official MCP Java SDK, sync client):\n"
+                + " demo-app/target/demo-app.jar ... --request-timeout " + DemoArguments.REQUEST_TIMEOUT
+                + "`, official MCP Java SDK, sync client; the timeout also bounds initialization):\n"
                 + "  - **a**: the per-request app (`--clients per-request`: per call a new transport and client,"
                 + " `initialize`, `callTool`, `close`), no agent\n"
-                + "  - **b**: the same app with the agent (`-javaagent:agent/target/mcp-pool.jar`)\n"
+                + "  - **b**: the same app with the agent (`-javaagent:agent/target/mcp-pool.jar="
+                + DemoLauncher.AGENT_OPTIONS + "`: as many sessions as c has clients, and time for 16 server JVMs"
+                + " starting at once)\n"
                 + "  - **c**: the app rewritten by hand, one long-lived client per worker thread"
                 + " (`--clients per-thread`), no agent: the limit pooling can approach\n"
                 + "- Scenarios: transport {stdio, Streamable HTTP} × threads {1, 16} × server {the demo's own: over"

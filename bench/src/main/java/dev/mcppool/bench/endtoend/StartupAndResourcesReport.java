@@ -56,7 +56,8 @@ final class StartupAndResourcesReport {
     String startupSection() {
         ToDoubleFunction<StartupSample> toMain = StartupSample::toMainMillis;
         ToDoubleFunction<StartupSample> toFirstCall = StartupSample::toFirstCallMillis;
-        return "Each run: `java [-javaagent:agent/target/mcp-pool.jar] -jar demo-app/target/demo-app.jar "
+        return "Each run: `java [-javaagent:agent/target/mcp-pool.jar=" + DemoLauncher.AGENT_OPTIONS
+                + "] -jar demo-app/target/demo-app.jar "
                 + String.join(" ", StartupRun.DEMO_ARGUMENTS) + "` (the demo's own HTTP server, inside its JVM, so"
                 + " no server process adds noise), " + pace.startupRunsPerSide() + " runs without and "
                 + pace.startupRunsPerSide() + " with the agent, alternating. The runner reads the wall clock right"

@@ -18,7 +18,7 @@ class StartupAndResourcesReportTest {
     void startupTableHasMediansExtrasAndVerdicts() {
         String section = report(STARTUP, null).startupSection();
 
-        assertThat(section).contains("`java [-javaagent:agent/target/mcp-pool.jar] -jar demo-app/target/demo-app.jar"
+        assertThat(section).contains("`java [-javaagent:agent/target/mcp-pool.jar=maxPerKey=16,maxWait=60s] -jar demo-app/target/demo-app.jar"
                 + " --transport http --requests 1 --threads 1 --timestamps`");
         assertThat(section).contains("| `main` entered | 120 | 200 | +80.0 | ≤ 100 ms: PASS |");
         assertThat(section).contains("| first call returned | 910 | 1,020 | +110 | ≤ 100 ms: **MISS** |");
