@@ -210,27 +210,24 @@ record ClientOptions(String transport, String stdioCommand, String url, int requ
     }
 
     private static int positive(String value, String option) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " needs a positive integer, got " + value);
+        return atLeast(1, value, option);
     }
 
     private static int nonNegative(String value, String option) {
+        return atLeast(0, value, option);
+    }
+
+    private static int atLeast(int minimum, String value, String option) {
         try {
             int n = Integer.parseInt(value);
-            if (n >= 0) {
+            if (n >= minimum) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(option + " needs a non-negative integer, got " + value);
+        throw new IllegalArgumentException(option + " needs a " + (minimum > 0 ? "positive" : "non-negative")
+                + " integer, got " + value);
     }
 
     private static String value(String[] args, int index, String option) {
