@@ -69,7 +69,13 @@ final class AgentInstaller {
 
         String version = version();
         SessionPool pool = new SessionPool(settings, resolution.serverRules(), events());
-        Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "mcp-pool-shutdown"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "mcp-pool-shutdown"));
+        } catch (IllegalStateException jvmEnding) {
+            // the application ended before the agent (starting on its own thread) was ready: nothing to pool
+            pool.close();
+            return Optional.empty();
+        }
         if (settings.jmx()) {
             new PoolMonitor(pool, version).registerInBackground();
         }
