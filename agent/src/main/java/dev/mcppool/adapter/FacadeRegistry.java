@@ -1,9 +1,6 @@
 package dev.mcppool.adapter;
 
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.mcppool.pool.WeakIdentityMap;
 import java.util.function.Consumer;
 
 /**
@@ -15,8 +12,7 @@ import java.util.function.Consumer;
  */
 public final class FacadeRegistry<F> {
 
-    private final ConcurrentHashMap<Object, F> facades = new ConcurrentHashMap<>();
-    private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+    private final WeakIdentityMap<F> facades = new WeakIdentityMap<>();
     private final Consumer<F> onAbandoned;
 
     public FacadeRegistry(Consumer<F> onAbandoned) {
@@ -24,62 +20,12 @@ public final class FacadeRegistry<F> {
     }
 
     public void register(Object client, F facade) {
-        reclaimCollected();
-        facades.put(new WeakIdentityKey(client, collected), facade);
+        facades.expunge(onAbandoned);
+        facades.put(client, facade);
     }
 
     public F get(Object client) {
-        reclaimCollected();
-        return facades.get(new LookupKey(client));
-    }
-
-    private void reclaimCollected() {
-        Reference<?> reference;
-        while ((reference = collected.poll()) != null) {
-            F abandoned = facades.remove(reference);
-            if (abandoned != null) {
-                onAbandoned.accept(abandoned);
-            }
-        }
-    }
-
-    /** Equal to a {@link WeakIdentityKey} for the same referent; used for lookups without allocating a reference. */
-    private record LookupKey(Object referent) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof WeakIdentityKey key && key.get() == referent;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(referent);
-        }
-    }
-
-    private static final class WeakIdentityKey extends WeakReference<Object> {
-        private final int hash;
-
-        WeakIdentityKey(Object referent, ReferenceQueue<Object> queue) {
-            super(referent, queue);
-            this.hash = System.identityHashCode(referent);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            if (this == other) {
-                return true;
-            }
-            Object referent = get();
-            if (referent == null) {
-                return false;
-            }
-            return (other instanceof WeakIdentityKey key && key.get() == referent)
-                    || (other instanceof LookupKey lookup && lookup.referent() == referent);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
+        facades.expunge(onAbandoned);
+        return facades.get(client);
     }
 }

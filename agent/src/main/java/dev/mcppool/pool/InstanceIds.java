@@ -1,10 +1,5 @@
 package dev.mcppool.pool;
 
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,60 +10,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InstanceIds {
 
-    private static final ConcurrentMap<Object, String> NAMES = new ConcurrentHashMap<>();
-    private static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
+    private static final WeakIdentityMap<String> NAMES = new WeakIdentityMap<>();
     private static final AtomicLong NEXT = new AtomicLong();
 
     private InstanceIds() {
     }
 
     public static String of(Object instance) {
-        String known = NAMES.get(new Lookup(instance));
+        String known = NAMES.get(instance);
         if (known != null) {
             return known;
         }
-        for (Reference<?> gone = COLLECTED.poll(); gone != null; gone = COLLECTED.poll()) {
-            NAMES.remove(gone);
-        }
+        NAMES.expunge(name -> { });
         String fresh = instance.getClass().getName() + "#" + NEXT.incrementAndGet();
-        String raced = NAMES.putIfAbsent(new Entry(instance, COLLECTED), fresh);
+        String raced = NAMES.putIfAbsent(instance, fresh);
         return raced != null ? raced : fresh;
-    }
-
-    /** What the map holds: a weak reference, equal to another entry or a lookup of the same object. */
-    private static final class Entry extends WeakReference<Object> {
-        private final int hash;
-
-        Entry(Object referent, ReferenceQueue<Object> queue) {
-            super(referent, queue);
-            hash = System.identityHashCode(referent);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            if (this == other) {
-                return true;
-            }
-            Object referent = get();
-            return referent != null && other instanceof Entry entry && entry.get() == referent;
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
-    /** A strong, short-lived probe for {@link #NAMES}: the map compares it with its entries by the probe's equals. */
-    private record Lookup(Object instance) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Entry entry && entry.get() == instance;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(instance);
-        }
     }
 }

@@ -53,27 +53,29 @@ class Langchain4jVersionMatrixIT {
     @ParameterizedTest(name = "langchain4j-mcp {0}")
     @MethodSource("streamableHttpVersions")
     void streamableHttpClientsArePooled(String version, @TempDir Path output) throws Exception {
-        try (EverythingServer server = EverythingServer.startStreamableHttp(output);
-             DemoRun run = probe(DemoRun.withAgent(""), version, output)
-                     .args(Integer.toString(REQUESTS), "http", server.url())
-                     .start(output, "http-" + version)) {
-            run.awaitExit(Duration.ofMinutes(2));
-            assertSameOutputAsTheLibrary(run.stdout());
-            assertThat(server.sessionsInitialized()).as("MCP sessions for sequential clients").isEqualTo(1L);
-            assertThat(run.stderr()).doesNotContain("unpooled");
+        try (EverythingServer server = EverythingServer.startStreamableHttp(output)) {
+            assertSequentialClientsShareOneSession(server, "http", version, output, "MCP sessions");
         }
     }
 
     @Test
     void legacySseClientsArePooled(@TempDir Path output) throws Exception {
-        String version = versions().get(versions().size() - 1);
-        try (EverythingServer server = EverythingServer.startSse(output);
-             DemoRun run = probe(DemoRun.withAgent(""), version, output)
-                     .args(Integer.toString(REQUESTS), "sse", server.url())
-                     .start(output, "sse-" + version)) {
+        try (EverythingServer server = EverythingServer.startSse(output)) {
+            assertSequentialClientsShareOneSession(server, "sse", versions().get(versions().size() - 1), output,
+                    "SSE streams");
+        }
+    }
+
+    /** The probe's sequential clients, with the agent, behave as the library's and the server sees one session. */
+    private static void assertSequentialClientsShareOneSession(EverythingServer server, String transport,
+                                                               String version, Path output, String sessionsCounted)
+            throws Exception {
+        try (DemoRun run = probe(DemoRun.withAgent(""), version, output)
+                .args(Integer.toString(REQUESTS), transport, server.url())
+                .start(output, transport + "-" + version)) {
             run.awaitExit(Duration.ofMinutes(2));
             assertSameOutputAsTheLibrary(run.stdout());
-            assertThat(server.sessionsInitialized()).as("SSE streams for sequential clients").isEqualTo(1L);
+            assertThat(server.sessionsInitialized()).as(sessionsCounted + " for sequential clients").isEqualTo(1L);
             assertThat(run.stderr()).doesNotContain("unpooled");
         }
     }
