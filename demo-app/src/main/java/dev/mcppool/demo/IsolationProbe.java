@@ -37,6 +37,7 @@ final class IsolationProbe {
             + " [--stdio \"<command line>\" | --url <http url>] [--requests N] [--threads T] [--identities K]"
             + " [--tool NAME] [--tool-arg name=value] [--sleep-ms M] [--hold]";
     private static final Duration NOTIFICATION_WAIT = Duration.ofSeconds(10);
+    private static final Duration LATE_MESSAGE_WAIT = Duration.ofMillis(500);
     private static final int PRINTED_ERRORS = 5;
 
     private final Map<String, String> options;
@@ -104,16 +105,30 @@ final class IsolationProbe {
             firstServer = serverPid(client);
             client.setLoggingLevel(McpSchema.LoggingLevel.DEBUG);
             client.callTool(new CallToolRequest("log-levels", Map.of()));
-            await(() -> first.contains("ERROR"));
+            awaitLevels(first);
         }
         System.out.println("lease=1 levels=" + inLevelOrder(first));
         List<String> second = new CopyOnWriteArrayList<>();
         try (McpSyncClient client = loggingClient(second)) {
             printSameServer(firstServer, serverPid(client));
             client.callTool(new CallToolRequest("log-levels", Map.of()));
-            await(() -> second.contains("ERROR"));
+            awaitLevels(second);
         }
         System.out.println("lease=2 levels=" + inLevelOrder(second));
+    }
+
+    /**
+     * Consumers run concurrently, so ERROR, the last level sent, may be seen before the others: after it, wait until no
+     * message has come for a while.
+     */
+    private static void awaitLevels(List<String> levels) throws InterruptedException {
+        await(() -> levels.contains("ERROR"));
+        long deadline = System.nanoTime() + NOTIFICATION_WAIT.toNanos();
+        int seen;
+        do {
+            seen = levels.size();
+            Thread.sleep(LATE_MESSAGE_WAIT.toMillis());
+        } while (levels.size() != seen && System.nanoTime() < deadline);
     }
 
     /** Consumers run concurrently, so messages may arrive in any order. */
