@@ -13,12 +13,10 @@ final class IdleEvictionPolicy implements EvictionPolicy<PooledSession> {
 
     private final SessionLifecycle lifecycle;
     private final KeySettings settings;
-    private final SessionPool pool;
 
-    IdleEvictionPolicy(SessionLifecycle lifecycle, KeySettings settings, SessionPool pool) {
+    IdleEvictionPolicy(SessionLifecycle lifecycle, KeySettings settings) {
         this.lifecycle = lifecycle;
         this.settings = settings;
-        this.pool = pool;
     }
 
     @Override
@@ -27,7 +25,7 @@ final class IdleEvictionPolicy implements EvictionPolicy<PooledSession> {
         if (key == null) {
             return false;
         }
-        if (pool.activeCount(key) + pool.idleCount(key) > settings.of(key).maxPerKey()) {
+        if (lifecycle.sessionsOf(key) > settings.of(key).maxPerKey()) {
             lifecycle.destroyBecause(idle.getObject(), DestroyReason.OVER_LIMIT);
             return true;
         }

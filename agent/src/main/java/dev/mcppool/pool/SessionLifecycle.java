@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -37,6 +38,8 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     private final Map<PoolKey, StartBreaker> breakers = new ConcurrentHashMap<>();
     /** New sessions whose first request has not finished yet: that request tells whether their server started. */
     private final Map<PooledSession, PoolKey> unproven = new ConcurrentHashMap<>();
+    /** Per key, the sessions that exist or are being created; creation stops at maxPerKey ({@link NoRoomYet}). */
+    private final Map<PoolKey, AtomicInteger> sessionsPerKey = new ConcurrentHashMap<>();
 
     SessionLifecycle(KeySettings settings, PoolEvents events, Function<PoolKey, ServerCounters> counters,
                      ServerCounters totals, LiveSessions liveSessions, Function<PoolKey, SessionCreator> currentCreator,
@@ -63,6 +66,56 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         }
         ServerCounters keyCounters = counters.apply(key);
         PoolSettings keySettings = settings.of(key);
+        reserveRoom(key, keySettings.maxPerKey());
+        boolean made = false;
+        try {
+            PooledSession session = create(key, creator, fromTemplate, keySettings);
+            keyCounters.recordCreated();
+            totals.recordCreated();
+            made = true;
+            return session;
+        } finally {
+            if (!made) {
+                releaseRoom(key);
+            }
+        }
+    }
+
+    /**
+     * Counts a session of {@code key} about to be created, unless {@code maxPerKey} of them exist already. A borrower
+     * with a free lease slot can still find no idle session: the one that is idle may be out of the idle queue for a
+     * moment (commons-pool2's evictor is checking it); creating one then would overshoot maxPerKey.
+     */
+    private void reserveRoom(PoolKey key, int maxPerKey) throws NoRoomYet {
+        AtomicInteger sessions = sessionsPerKey.computeIfAbsent(key, k -> new AtomicInteger());
+        for (int now = sessions.get(); ; now = sessions.get()) {
+            if (now >= maxPerKey) {
+                throw new NoRoomYet();
+            }
+            if (sessions.compareAndSet(now, now + 1)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The sessions of {@code key} that exist or are being created. Unlike commons-pool2's active plus idle counts, read
+     * one after the other, this never counts a session being returned twice.
+     */
+    int sessionsOf(PoolKey key) {
+        AtomicInteger sessions = sessionsPerKey.get(key);
+        return sessions == null ? 0 : sessions.get();
+    }
+
+    private void releaseRoom(PoolKey key) {
+        AtomicInteger sessions = sessionsPerKey.get(key);
+        if (sessions != null) {
+            sessions.decrementAndGet();
+        }
+    }
+
+    private PooledSession create(PoolKey key, SessionCreator creator, boolean fromTemplate, PoolSettings keySettings)
+            throws Exception {
         StartBreaker breaker = breakerFor(key);
         Duration blocked = breaker.refusal();
         if (blocked != null) {
@@ -101,8 +154,6 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         }
         records.put(session, record);
         liveSessions.add(session);
-        keyCounters.recordCreated();
-        totals.recordCreated();
         return session;
     }
 
@@ -127,9 +178,10 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         });
     }
 
-    /** Drops the key's start breaker (closed again, failures forgotten). */
+    /** Drops the key's start breaker (closed again, failures forgotten) and, if it has no session, its count. */
     void forget(PoolKey key) {
         breakers.remove(key);
+        sessionsPerKey.computeIfPresent(key, (k, sessions) -> sessions.get() == 0 ? null : sessions);
     }
 
     /** Whether the session has not yet been judged started or failed (it starts during its first request). */
@@ -351,6 +403,9 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     @Override
     public void destroyObject(PoolKey key, PooledObject<PooledSession> pooled, DestroyMode mode) {
         SessionRecord record = records.remove(pooled.getObject());
+        if (record != null) {
+            releaseRoom(key);
+        }
         unproven.remove(pooled.getObject());
         pooled.getObject().close();
         counters.apply(key).recordDestroyed();
@@ -361,6 +416,13 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
                     : DestroyReason.OTHER;
             events.sessionDestroyed(key, reason, Duration.ofNanos(System.nanoTime() - record.creationStartedNanos),
                     record.timesLent.get());
+        }
+    }
+
+    /** The key has maxPerKey sessions already; the borrower looks for an idle one again in a moment. */
+    static final class NoRoomYet extends Exception {
+        NoRoomYet() {
+            super("maxPerKey sessions exist already", null, false, false);
         }
     }
 

@@ -35,6 +35,7 @@ public final class SessionPool implements AutoCloseable {
     private static final ThreadLocal<Long> VALIDATION_DEADLINE_FOR_THIS_BORROW = new ThreadLocal<>();
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
     private static final long WAIT_SLICE_NANOS = Duration.ofMillis(50).toNanos();
+    private static final long NO_ROOM_RETRY_NANOS = Duration.ofMillis(1).toNanos();
 
     private final KeySettings settings;
     private final PoolEvents events;
@@ -88,9 +89,9 @@ public final class SessionPool implements AutoCloseable {
                 VALIDATION_DEADLINE_FOR_THIS_BORROW::get);
         this.pool = new GenericKeyedObjectPool<>(lifecycle,
                 poolConfig(settings, this.settings.shortestMaintenanceInterval()));
-        pool.setEvictionPolicy(new IdleEvictionPolicy(lifecycle, this.settings, this));
+        pool.setEvictionPolicy(new IdleEvictionPolicy(lifecycle, this.settings));
         pool.setSwallowedExceptionListener(e -> {
-            if (!(e instanceof SessionLifecycle.NoCreatorException)) {
+            if (!(e instanceof SessionLifecycle.NoCreatorException) && !(e instanceof SessionLifecycle.NoRoomYet)) {
                 AgentLog.warn("mcp-pool: background pool task failed: " + e, e);
             }
         });
@@ -158,6 +159,9 @@ public final class SessionPool implements AutoCloseable {
                     }
                     // all servers together are at maxTotal
                     waitingForKey = waitingForKey != null ? waitingForKey : countWaiter(key);
+                } catch (SessionLifecycle.NoRoomYet e) {
+                    // the key's idle session is out of the idle queue for a moment; it is back within a ping
+                    TimeUnit.NANOSECONDS.sleep(Math.min(slice, NO_ROOM_RETRY_NANOS));
                 } finally {
                     if (lease == null) {
                         keySlots.give();
@@ -270,10 +274,12 @@ public final class SessionPool implements AutoCloseable {
         try {
             PoolSettings keySettings = settings.of(key);
             int belowFloor = keySettings.minIdle() - pool.getNumIdle(key);
-            int belowLimit = keySettings.maxPerKey() - pool.getNumActive(key) - pool.getNumIdle(key);
+            int belowLimit = keySettings.maxPerKey() - lifecycle.sessionsOf(key);
             for (int missing = Math.min(belowFloor, belowLimit); missing > 0; missing--) {
                 pool.addObject(key);
             }
+        } catch (SessionLifecycle.NoRoomYet e) {
+            // borrowers created the rest meanwhile
         } catch (ServerUnavailableException e) {
             AgentLog.debug("mcp-pool: not warming " + key + " while its breaker is open");
         } catch (Exception e) {
@@ -339,7 +345,7 @@ public final class SessionPool implements AutoCloseable {
         if (lifecycle.isRetired(session)) {
             return DestroyReason.LIFETIME;
         }
-        boolean aboveLimit = pool.getNumActive(key) + pool.getNumIdle(key) > settings.of(key).maxPerKey();
+        boolean aboveLimit = lifecycle.sessionsOf(key) > settings.of(key).maxPerKey();
         return aboveLimit ? DestroyReason.OVER_LIMIT : null;
     }
 
@@ -506,7 +512,7 @@ public final class SessionPool implements AutoCloseable {
                 PoolKey key = entry.getKey();
                 long quietSince = now - settings.of(key).idleTimeout().toNanos();
                 boolean quiet = entry.getValue().lastActivityNanos() - quietSince < 0 && lifecycle.breakerClosed(key)
-                        && pool.getNumActive(key) + pool.getNumIdle(key) == 0 && waiterCount(key) == 0
+                        && lifecycle.sessionsOf(key) == 0 && waiterCount(key) == 0
                         && forgetUnusedSlots(key) && counters.remove(key, entry.getValue());
                 if (quiet) {
                     knownKeys.remove(key);

@@ -3,6 +3,7 @@ package dev.mcppool.pool;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory session with switches for the faults the pool must notice. */
@@ -12,6 +13,8 @@ final class FakeSession implements PooledSession {
     volatile boolean usable = true;
     volatile boolean answersPing = true;
     volatile boolean hangs;
+    /** While set, a ping waits for it to open before answering. */
+    volatile CountDownLatch pingGate;
     final AtomicInteger pings = new AtomicInteger();
     final AtomicInteger closes = new AtomicInteger();
     final AtomicInteger terminations = new AtomicInteger();
@@ -28,6 +31,14 @@ final class FakeSession implements PooledSession {
     @Override
     public boolean ping(Duration timeout) {
         pings.incrementAndGet();
+        CountDownLatch gate = pingGate;
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (hangs) {
             try {
                 Thread.sleep(timeout.toMillis());

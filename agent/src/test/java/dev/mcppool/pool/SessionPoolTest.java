@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -194,6 +195,35 @@ class SessionPoolTest {
         assertThat(((FakeSession) dying.session()).closes.get()).isEqualTo(1);
         assertThat(pool.idleCount()).isEqualTo(1);
         assertThat(pool.totals().validationFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void aBorrowerWaitsForTheIdleSessionTheKeepaliveIsCheckingInsteadOfCreatingOneAboveMaxPerKey() throws Exception {
+        pool("maxPerKey=1,keepaliveTime=200ms,maxWait=10s");
+        Lease first = pool.borrow(SERVER_A, this::newSession);
+        FakeSession session = (FakeSession) first.session();
+        CountDownLatch gate = new CountDownLatch(1);
+        session.pingGate = gate;
+        first.release(LeaseEnd.CLEAN);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (session.pings.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(session.pings.get()).as("the keepalive is pinging the idle session").isEqualTo(1);
+
+        ExecutorService borrower = Executors.newSingleThreadExecutor();
+        try {
+            Future<Lease> second = borrower.submit(() -> pool.borrow(SERVER_A, this::newSession));
+            Thread.sleep(300);
+            assertThat(second).isNotDone();
+            gate.countDown();
+
+            assertThat(second.get(5, TimeUnit.SECONDS).session()).isSameAs(session);
+            assertThat(created).hasSize(1);
+        } finally {
+            gate.countDown();
+            borrower.shutdownNow();
+        }
     }
 
     @Test
