@@ -15,6 +15,7 @@ final class Reactor {
 
     private final Method defer;
     private final Method error;
+    private final Method just;
     private final Method fromFuture;
     private final Method block;
     private final Method doOnSuccess;
@@ -31,6 +32,7 @@ final class Reactor {
         Class<?> scheduler = Class.forName("reactor.core.scheduler.Scheduler", false, sdk);
         defer = Members.method(mono, "defer", Supplier.class);
         error = Members.method(mono, "error", Throwable.class);
+        just = Members.method(mono, "just", Object.class);
         fromFuture = Members.method(mono, "fromFuture", CompletableFuture.class);
         block = Members.method(mono, "block");
         doOnSuccess = Members.method(mono, "doOnSuccess", Consumer.class);
@@ -62,6 +64,10 @@ final class Reactor {
 
     Object error(Throwable failure) {
         return Members.invokeUnchecked(error, null, failure);
+    }
+
+    Object just(Object value) {
+        return Members.invokeUnchecked(just, null, value);
     }
 
     /** A Mono that completes with {@code future}; cancelling it leaves {@code future} alone. */

@@ -42,6 +42,7 @@ final class SdkBinding {
     private final Method isInitialized;
     private final Method syncClose;
     private final Method initialize;
+    private final Method currentInitializationResult;
     private final Field asyncDelegate;
     private final Method asyncPing;
     private final Method asyncCloseGracefully;
@@ -73,6 +74,7 @@ final class SdkBinding {
         isInitialized = Members.method(syncClient, "isInitialized");
         syncClose = Members.method(syncClient, "close");
         initialize = Members.method(syncClient, "initialize");
+        currentInitializationResult = optionalPublicMethod(syncClient, "getCurrentInitializationResult");
         asyncDelegate = Members.field(syncClient, "delegate");
         asyncPing = Members.method(asyncClient, "ping");
         asyncCloseGracefully = Members.method(asyncClient, "closeGracefully");
@@ -186,6 +188,15 @@ final class SdkBinding {
         Members.invoke(initialize, syncClient);
     }
 
+    /**
+     * What {@code initialize()} answers on a client that is initialized already (from SDK 0.11 on, the result it keeps;
+     * null before 0.11 or when {@code syncClient} is not initialized): the answer without Reactor's round.
+     */
+    Object currentInitializationResult(Object syncClient) {
+        return currentInitializationResult == null ? null
+                : Members.invokeUnchecked(currentInitializationResult, syncClient);
+    }
+
     Class<?> specClass() {
         return specClass;
     }
@@ -253,6 +264,14 @@ final class SdkBinding {
     /** An error the server answered (a JSON-RPC error), as opposed to a failure of the session itself. */
     boolean isServerError(Throwable failure) {
         return mcpError.isInstance(failure);
+    }
+
+    private static Method optionalPublicMethod(Class<?> type, String name) {
+        try {
+            return Members.method(type, name);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
     }
 
     private static Method optionalDeclaredMethod(Class<?> type, String name, Class<?>... parameterTypes) {

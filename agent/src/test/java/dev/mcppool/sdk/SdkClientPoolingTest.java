@@ -299,10 +299,13 @@ class SdkClientPoolingTest {
         assertThat(async.isInitialized()).isTrue();
         assertThat(async.closeGracefully().block(Duration.ofSeconds(5))).isNull();
 
+        McpSchema.InitializeResult initialized;
         try (McpSyncClient sync = client("async")) {
+            initialized = sync.initialize();
             assertThat(serverPid(sync)).isEqualTo(pid);
         }
         McpAsyncClient again = asyncClient("async");
+        assertThat(again.initialize().block(Duration.ofSeconds(5))).isSameAs(initialized);
         assertThat(serverPid(again)).isEqualTo(pid);
         again.close();
     }
