@@ -26,10 +26,10 @@ class WorkloadTest {
         Scenario http = new Scenario(Scenario.Server.OWN, Scenario.Transport.HTTP, 16);
 
         assertThat(Workload.of(stdio, Mode.POOLED, Pace.FULL))
-                .isEqualTo(new Workload(300, 2_000, Duration.ofSeconds(5), Duration.ofSeconds(65)));
+                .isEqualTo(new Workload(1_500, 2_000, Duration.ofSeconds(5), Duration.ofSeconds(65)));
         assertThat(Workload.of(stdio, Mode.PER_THREAD, Pace.FULL)).isEqualTo(Workload.of(stdio, Mode.POOLED, Pace.FULL));
         assertThat(Workload.of(http, Mode.PER_THREAD, Pace.FULL))
-                .isEqualTo(new Workload(500, 8_000, Duration.ofSeconds(5), Duration.ofSeconds(65)));
+                .isEqualTo(new Workload(2_000, 8_000, Duration.ofSeconds(5), Duration.ofSeconds(65)));
         assertThat(Workload.of(http, Mode.PER_REQUEST, Pace.FULL).warmup()).isEqualTo(100);
     }
 
