@@ -32,15 +32,13 @@ class StdioPoolingIT {
                 pooledAsync.millis("p50"));
         assertThat(pooled.errors()).isZero();
         assertThat(unpooled.errors()).isZero();
-        // maxPerKey at a time; one more over the run when the pool replaces a session it found above maxPerKey on
-        // return (a known pool-core race under steady load, see README "Known limits")
-        assertThat(pooled.integer("server-processes")).isBetween(1, 5);
-        assertThat(pooled.integer("server-handshakes")).isBetween(1, 5);
+        assertThat(pooled.integer("server-processes")).isBetween(1, 4);
+        assertThat(pooled.integer("server-handshakes")).isBetween(1, 4);
         assertThat(unpooled.integer("server-processes")).isEqualTo(REQUESTS);
         assertThat(unpooled.integer("server-handshakes")).isEqualTo(REQUESTS);
         assertThat(pooled.resultsDigest()).isEqualTo(unpooled.resultsDigest());
         assertThat(pooledAsync.errors()).isZero();
-        assertThat(pooledAsync.integer("server-processes")).isBetween(1, 5);
+        assertThat(pooledAsync.integer("server-processes")).isBetween(1, 4);
         assertThat(pooledAsync.resultsDigest()).isEqualTo(unpooled.resultsDigest());
     }
 }
