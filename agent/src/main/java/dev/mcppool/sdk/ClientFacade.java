@@ -122,8 +122,8 @@ final class ClientFacade {
 
     /**
      * {@code initialize()} on a session that is initialized: the SDK would answer the result it keeps, after a round
-     * through Reactor (a timeout timer among it) that costs more than the rest of a lease; this answers it directly.
-     * Null for any other call, or when the session is not initialized yet.
+     * through Reactor with a timeout timer (an eighth of a pooled call's CPU on the request thread); this answers it
+     * directly. Null for any other call, or when the session is not initialized yet.
      */
     private Object alreadyInitialized(String name, Object[] arguments, Lease current) {
         return name.equals("initialize") && arguments.length == 0
