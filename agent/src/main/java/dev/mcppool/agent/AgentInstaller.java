@@ -45,6 +45,10 @@ final class AgentInstaller {
         prepare(options, instrumentation).ifPresent(prepared -> {
             gate.ready(withByteBuddySafeMode(prepared.agentBuilder()::makeRaw));
             AgentLog.info(prepared.activeMessage());
+            withByteBuddySafeMode(() -> {
+                WeavingWarmup.run();
+                return null;
+            });
         });
     }
 

@@ -17,7 +17,11 @@ final class DeferredTransformer implements ClassFileTransformer {
 
     /** Building the instrumentation takes about a second; a thread never waits longer than this for it. */
     private static final long LONGEST_WAIT_SECONDS = 10;
-    private static final String[] MCP_CLIENT_PACKAGES = {"io/modelcontextprotocol/", "dev/langchain4j/mcp/"};
+    /**
+     * Where every class the agent instruments lives. Other MCP classes (an in-process MCP server's, the SDK's schema)
+     * pass at once: an application that loads them early does not wait for the agent.
+     */
+    private static final String[] MCP_CLIENT_PACKAGES = {"io/modelcontextprotocol/client/", "dev/langchain4j/mcp/"};
 
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile ClassFileTransformer instrumentation;
