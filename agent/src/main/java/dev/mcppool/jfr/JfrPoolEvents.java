@@ -1,15 +1,34 @@
 package dev.mcppool.jfr;
 
+import dev.mcppool.log.AgentLog;
 import dev.mcppool.pool.DestroyReason;
 import dev.mcppool.pool.PoolEvents;
 import dev.mcppool.pool.PoolKey;
 import java.time.Duration;
+import java.util.List;
+import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
 
 /**
  * The pool's events as JDK Flight Recorder events (category "MCP Pool"), enabled by default; while no recording runs,
  * each costs one {@code shouldCommit()} check. Labels are redacted like everywhere else.
  */
 public final class JfrPoolEvents implements PoolEvents {
+
+    /**
+     * Registers the event classes now, on the agent's start thread: otherwise Flight Recorder sets itself up (some 70
+     * classes, ~0.1 s on a small machine) inside the application's first borrow.
+     */
+    public JfrPoolEvents() {
+        try {
+            for (Class<? extends Event> type : List.of(SessionStartedEvent.class, SessionDestroyedEvent.class,
+                    BorrowEvent.class, ValidationFailureEvent.class, LeakEvent.class)) {
+                FlightRecorder.register(type);
+            }
+        } catch (RuntimeException e) {
+            AgentLog.debug("mcp-pool: JFR events are registered when first used (" + e + ")");
+        }
+    }
 
     @Override
     public void sessionStarted(PoolKey key, Duration startup) {
