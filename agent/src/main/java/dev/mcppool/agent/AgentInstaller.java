@@ -46,14 +46,14 @@ final class AgentInstaller {
             gate.ready(withByteBuddySafeMode(prepared.agentBuilder()::makeRaw));
             AgentLog.info(prepared.activeMessage());
             withByteBuddySafeMode(() -> {
-                WeavingWarmup.run();
+                StartWarmup.run(prepared.events());
                 return null;
             });
         });
     }
 
-    /** The instrumentation, and the line that says the agent is active once it is in place. */
-    private record Prepared(AgentBuilder agentBuilder, String activeMessage) {
+    /** The instrumentation, the line that says the agent is active once it is in place, and the pool's events. */
+    private record Prepared(AgentBuilder agentBuilder, String activeMessage, PoolEvents events) {
     }
 
     /**
@@ -72,7 +72,8 @@ final class AgentInstaller {
         }
 
         String version = version();
-        SessionPool pool = new SessionPool(settings, resolution.serverRules(), events());
+        PoolEvents events = events();
+        SessionPool pool = new SessionPool(settings, resolution.serverRules(), events);
         try {
             Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "mcp-pool-shutdown"));
         } catch (IllegalStateException jvmEnding) {
@@ -89,7 +90,8 @@ final class AgentInstaller {
         McpPoolBridge.installHttpClients(builder -> SharedHttpClients.sharing((HttpClient.Builder) builder));
         return Optional.of(new Prepared(withByteBuddySafeMode(AgentInstaller::agentBuilder),
                 "mcp-pool " + version + " active: " + settings
-                        + (resolution.serverRules().isEmpty() ? "" : "; per server: " + resolution.serverRules())));
+                        + (resolution.serverRules().isEmpty() ? "" : "; per server: " + resolution.serverRules()),
+                events));
     }
 
     private static AgentBuilder agentBuilder() {

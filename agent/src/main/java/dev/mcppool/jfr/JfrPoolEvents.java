@@ -16,10 +16,11 @@ import jdk.jfr.FlightRecorder;
 public final class JfrPoolEvents implements PoolEvents {
 
     /**
-     * Registers the event classes now, on the agent's start thread: otherwise Flight Recorder sets itself up (some 70
-     * classes, ~0.1 s on a small machine) inside the application's first borrow.
+     * Registers the event classes now (otherwise the first event does, and Flight Recorder sets itself up inside the
+     * application's first borrow: some 70 classes, ~0.1 s on a small machine).
      */
-    public JfrPoolEvents() {
+    @Override
+    public void prepare() {
         try {
             for (Class<? extends Event> type : List.of(SessionStartedEvent.class, SessionDestroyedEvent.class,
                     BorrowEvent.class, ValidationFailureEvent.class, LeakEvent.class)) {

@@ -8,6 +8,10 @@ public interface PoolEvents {
     PoolEvents NONE = new PoolEvents() {
     };
 
+    /** Called once, off the application's threads, before the first event: sets up what the first event would. */
+    default void prepare() {
+    }
+
     /** A new session answered its first request: {@code startup} covers spawn or connect and initialize. */
     default void sessionStarted(PoolKey key, Duration startup) {
     }

@@ -4,22 +4,30 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.mcppool.adapter.PooledOutcome;
 import dev.mcppool.log.AgentLog;
+import dev.mcppool.pool.PoolEvents;
 import dev.mcppool.sdk.SdkInstrumentation;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
- * Weaves the agent's advice into a class of its own once, on the agent's start thread, and throws the result away.
- * Byte Buddy loads its weaving classes (some 400) the first time it weaves; without this, the application thread that
- * loads the first MCP client class would load them, on the way to its first call.
+ * Runs on the agent's start thread once the instrumentation is in place, so that the application thread that loads
+ * the first MCP client class does not do it on the way to its first call: Byte Buddy loads its weaving classes (some
+ * 400) the first time it weaves, and Flight Recorder sets itself up (some 70 classes) when the first event class is
+ * used.
  */
-final class WeavingWarmup {
+final class StartWarmup {
 
-    private WeavingWarmup() {
+    private StartWarmup() {
     }
 
-    static void run() {
+    static void run(PoolEvents events) {
+        weaveOnce();
+        events.prepare();
+    }
+
+    /** Weaves the agent's advice into a class of its own and throws the result away. */
+    private static void weaveOnce() {
         try {
             new ByteBuddy()
                     .redefine(Target.class, ClassFileLocator.ForClassLoader.of(Target.class.getClassLoader()))
