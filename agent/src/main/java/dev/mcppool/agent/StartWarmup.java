@@ -21,22 +21,23 @@ final class StartWarmup {
     private StartWarmup() {
     }
 
+    /** Whatever fails here only leaves the work to the first MCP client: the agent is running already. */
     static void run(PoolEvents events) {
-        weaveOnce();
-        events.prepare();
+        try {
+            weaveOnce();
+            events.prepare();
+        } catch (RuntimeException | LinkageError e) {
+            AgentLog.debug("mcp-pool: start warm-up failed (" + e + "); the first MCP client pays for it");
+        }
     }
 
     /** Weaves the agent's advice into a class of its own and throws the result away. */
     private static void weaveOnce() {
-        try {
-            new ByteBuddy()
-                    .redefine(Target.class, ClassFileLocator.ForClassLoader.of(Target.class.getClassLoader()))
-                    .visit(Advice.to(SdkInstrumentation.RedirectToPooledSession.class, PooledOutcome.ReturnIt.class)
-                            .on(named("answer")))
-                    .make();
-        } catch (RuntimeException | LinkageError e) {
-            AgentLog.debug("mcp-pool: weaving warm-up failed (" + e + "); the first MCP client class pays for it");
-        }
+        new ByteBuddy()
+                .redefine(Target.class, ClassFileLocator.ForClassLoader.of(Target.class.getClassLoader()))
+                .visit(Advice.to(SdkInstrumentation.RedirectToPooledSession.class, PooledOutcome.ReturnIt.class)
+                        .on(named("answer")))
+                .make();
     }
 
     /** Never loaded in its woven form: only its class file is read. */

@@ -26,7 +26,7 @@ public final class JfrPoolEvents implements PoolEvents {
                     BorrowEvent.class, ValidationFailureEvent.class, LeakEvent.class)) {
                 FlightRecorder.register(type);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             AgentLog.debug("mcp-pool: JFR events are registered when first used (" + e + ")");
         }
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,8 +37,11 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     private final Map<PoolKey, StartBreaker> breakers = new ConcurrentHashMap<>();
     /** New sessions whose first request has not finished yet: that request tells whether their server started. */
     private final Map<PooledSession, PoolKey> unproven = new ConcurrentHashMap<>();
-    /** Per key, the sessions that exist or are being created; creation stops at maxPerKey ({@link NoRoomYet}). */
-    private final Map<PoolKey, AtomicInteger> sessionsPerKey = new ConcurrentHashMap<>();
+    /**
+     * Per key, the sessions that exist or are being created; creation stops at maxPerKey ({@link NoRoomYet}). Changed
+     * only inside the map's per-key {@code compute}, so that {@link #forget} never drops a count that is in use.
+     */
+    private final Map<PoolKey, Integer> sessionsPerKey = new ConcurrentHashMap<>();
 
     SessionLifecycle(KeySettings settings, PoolEvents events, Function<PoolKey, ServerCounters> counters,
                      ServerCounters totals, LiveSessions liveSessions, Function<PoolKey, SessionCreator> currentCreator,
@@ -87,14 +89,17 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
      * moment (commons-pool2's evictor is checking it); creating one then would overshoot maxPerKey.
      */
     private void reserveRoom(PoolKey key, int maxPerKey) throws NoRoomYet {
-        AtomicInteger sessions = sessionsPerKey.computeIfAbsent(key, k -> new AtomicInteger());
-        for (int now = sessions.get(); ; now = sessions.get()) {
+        boolean[] reserved = {false};
+        sessionsPerKey.compute(key, (k, sessions) -> {
+            int now = sessions == null ? 0 : sessions;
             if (now >= maxPerKey) {
-                throw new NoRoomYet();
+                return sessions;
             }
-            if (sessions.compareAndSet(now, now + 1)) {
-                return;
-            }
+            reserved[0] = true;
+            return now + 1;
+        });
+        if (!reserved[0]) {
+            throw new NoRoomYet();
         }
     }
 
@@ -103,15 +108,11 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
      * one after the other, this never counts a session being returned twice.
      */
     int sessionsOf(PoolKey key) {
-        AtomicInteger sessions = sessionsPerKey.get(key);
-        return sessions == null ? 0 : sessions.get();
+        return sessionsPerKey.getOrDefault(key, 0);
     }
 
     private void releaseRoom(PoolKey key) {
-        AtomicInteger sessions = sessionsPerKey.get(key);
-        if (sessions != null) {
-            sessions.decrementAndGet();
-        }
+        sessionsPerKey.computeIfPresent(key, (k, sessions) -> sessions - 1);
     }
 
     private PooledSession create(PoolKey key, SessionCreator creator, boolean fromTemplate, PoolSettings keySettings)
@@ -181,7 +182,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     /** Drops the key's start breaker (closed again, failures forgotten) and, if it has no session, its count. */
     void forget(PoolKey key) {
         breakers.remove(key);
-        sessionsPerKey.computeIfPresent(key, (k, sessions) -> sessions.get() == 0 ? null : sessions);
+        sessionsPerKey.computeIfPresent(key, (k, sessions) -> sessions == 0 ? null : sessions);
     }
 
     /** Whether the session has not yet been judged started or failed (it starts during its first request). */

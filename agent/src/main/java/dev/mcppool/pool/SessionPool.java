@@ -325,9 +325,19 @@ public final class SessionPool implements AutoCloseable {
             }
         } catch (Exception e) {
             AgentLog.warn("mcp-pool: could not hand back a session of " + key + ": " + e);
-            session.close();
+            discard(key, session);
         } finally {
             lease.slots().give();
+        }
+    }
+
+    /** Destroys a session that could not be handed back, so that it does not keep its room among maxPerKey. */
+    private void discard(PoolKey key, PooledSession session) {
+        try {
+            lifecycle.destroyBecause(session, DestroyReason.BROKEN);
+            pool.invalidateObject(key, session);
+        } catch (Exception e) {
+            session.close();
         }
     }
 
@@ -456,13 +466,15 @@ public final class SessionPool implements AutoCloseable {
                     + otherWaiters + " other threads waiting");
         }
         int active = pool.getNumActive(key);
+        int idle = pool.getNumIdle(key);
+        int starting = Math.max(0, lifecycle.sessionsOf(key) - active - idle);
         int maxTotal = settings.pool().maxTotal();
         String totalLimit = pool.getNumActive() >= maxTotal
                 ? "; all servers together use " + pool.getNumActive() + " of maxTotal=" + maxTotal
                 : "";
         return new PoolExhaustedException("mcp-pool: no MCP session for server '" + key + "' became free within "
                 + keySettings.maxWait().toMillis() + " ms: " + active + " of maxPerKey=" + settings.of(key).maxPerKey()
-                + " sessions are in use, " + pool.getNumIdle(key) + " idle, "
+                + " sessions are in use, " + idle + " idle, " + (starting == 0 ? "" : starting + " starting, ")
                 + otherWaiters + " other threads waiting" + totalLimit
                 + " (raise maxPerKey or maxWait, or close clients sooner)");
     }

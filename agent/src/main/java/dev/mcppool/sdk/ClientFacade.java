@@ -126,8 +126,14 @@ final class ClientFacade {
      * directly. Null for any other call, or when the session is not initialized yet.
      */
     private Object alreadyInitialized(String name, Object[] arguments, Lease current) {
-        return name.equals("initialize") && arguments.length == 0
-                ? sdk.currentInitializationResult(session(current).client()) : null;
+        if (!name.equals("initialize") || arguments.length != 0) {
+            return null;
+        }
+        try {
+            return sdk.currentInitializationResult(session(current).client());
+        } catch (RuntimeException e) {
+            return null; // the SDK's own initialize() answers
+        }
     }
 
     /** An async method that acts when called: it joins the lease now and answers the session's Mono. */

@@ -13,6 +13,8 @@ final class FakeSession implements PooledSession {
     volatile boolean usable = true;
     volatile boolean answersPing = true;
     volatile boolean hangs;
+    /** The health check itself fails (throws), as a broken adapter's might. */
+    volatile boolean checkThrows;
     /** While set, a ping waits for it to open before answering. */
     volatile CountDownLatch pingGate;
     final AtomicInteger pings = new AtomicInteger();
@@ -25,6 +27,9 @@ final class FakeSession implements PooledSession {
 
     @Override
     public boolean isUsable() {
+        if (checkThrows) {
+            throw new IllegalStateException("health check failed");
+        }
         return usable && closes.get() == 0;
     }
 

@@ -586,6 +586,43 @@ class SessionPoolTest {
     }
 
     @Test
+    void aBorrowerWaitsForTheSessionTheWarmerIsStartingAtMaxPerKeyAndIsToldSoWhenItTimesOut() throws Exception {
+        pool("maxPerKey=1,minIdle=1,prewarm=true,maxWait=300ms");
+        CountDownLatch starting = new CountDownLatch(1);
+        CountDownLatch serverStarts = new CountDownLatch(1);
+        pool.registerTemplate(SERVER_A, () -> {
+            starting.countDown();
+            serverStarts.await();
+            return startedSession();
+        });
+        try {
+            assertThat(starting.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> pool.borrow(SERVER_A, this::newSession))
+                    .isInstanceOf(PoolExhaustedException.class)
+                    .hasMessageContaining("0 of maxPerKey=1 sessions are in use, 0 idle, 1 starting");
+            assertThat(created).as("no second server beside the one starting").isEmpty();
+        } finally {
+            serverStarts.countDown();
+        }
+        awaitIdle(SERVER_A, 1);
+        Lease lease = pool.borrow(SERVER_A, this::newSession);
+        assertThat(created).hasSize(1).contains((FakeSession) lease.session());
+    }
+
+    @Test
+    void aSessionThatCannotBeHandedBackIsDestroyedAndGivesUpItsRoom() throws Exception {
+        pool("maxPerKey=1,maxWait=500ms");
+        Lease first = pool.borrow(SERVER_A, this::newSession);
+        ((FakeSession) first.session()).checkThrows = true;
+        first.release(LeaseEnd.CLEAN);
+
+        Lease second = pool.borrow(SERVER_A, this::newSession);
+        assertThat(second.session()).isNotSameAs(first.session());
+        assertThat(((FakeSession) first.session()).closes.get()).isEqualTo(1);
+        assertThat(pool.countersFor(SERVER_A).destroyed()).isEqualTo(1);
+    }
+
+    @Test
     void aKeyNeedsATemplateOnlyUntilItHasOne() {
         pool("");
         assertThat(pool.needsTemplate(SERVER_A)).as("minIdle may be raised later").isTrue();
