@@ -71,7 +71,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         reserveRoom(key, keySettings.maxPerKey());
         boolean made = false;
         try {
-            PooledSession session = create(key, creator, fromTemplate, keySettings);
+            PooledSession session = createWithinBreaker(key, creator, fromTemplate, keySettings);
             keyCounters.recordCreated();
             totals.recordCreated();
             made = true;
@@ -115,8 +115,8 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         sessionsPerKey.computeIfPresent(key, (k, sessions) -> sessions - 1);
     }
 
-    private PooledSession create(PoolKey key, SessionCreator creator, boolean fromTemplate, PoolSettings keySettings)
-            throws Exception {
+    private PooledSession createWithinBreaker(PoolKey key, SessionCreator creator, boolean fromTemplate,
+                                              PoolSettings keySettings) throws Exception {
         StartBreaker breaker = breakerFor(key);
         Duration blocked = breaker.refusal();
         if (blocked != null) {

@@ -213,8 +213,7 @@ public final class SessionPool implements AutoCloseable {
             return new Lease(this, key, session, keySlots,
                     leakDetector.watch(key, counters, totals, !created, settings.of(key).leakDetectionThreshold()));
         } catch (RuntimeException e) {
-            lifecycle.destroyBecause(session, DestroyReason.OTHER);
-            pool.invalidateObject(key, session);
+            destroy(key, session, DestroyReason.OTHER);
             throw e;
         }
     }
@@ -320,8 +319,7 @@ public final class SessionPool implements AutoCloseable {
             if (destroyReason == null) {
                 pool.returnObject(key, session);
             } else {
-                lifecycle.destroyBecause(session, destroyReason);
-                pool.invalidateObject(key, session);
+                destroy(key, session, destroyReason);
             }
         } catch (Exception e) {
             AgentLog.warn("mcp-pool: could not hand back a session of " + key + ": " + e);
@@ -331,11 +329,15 @@ public final class SessionPool implements AutoCloseable {
         }
     }
 
+    private void destroy(PoolKey key, PooledSession session, DestroyReason reason) throws Exception {
+        lifecycle.destroyBecause(session, reason);
+        pool.invalidateObject(key, session);
+    }
+
     /** Destroys a session that could not be handed back, so that it does not keep its room among maxPerKey. */
     private void discard(PoolKey key, PooledSession session) {
         try {
-            lifecycle.destroyBecause(session, DestroyReason.BROKEN);
-            pool.invalidateObject(key, session);
+            destroy(key, session, DestroyReason.BROKEN);
         } catch (Exception e) {
             session.close();
         }

@@ -9,6 +9,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /** The machine a run measured on, and the JVM that ran the measured code. */
 public record Machine(int cores, String cpu, String os, String jvm) {
 
+    /** Cores, CPU and operating system, e.g. {@code 2 cores, AMD EPYC, Linux 6.1 amd64}. */
+    public String hardware() {
+        return cores + " cores, " + cpu + ", " + os;
+    }
+
     /** This machine, and the JVM that {@code run} (any benchmark of it) forked. */
     static Machine of(BenchmarkParams run) {
         return withJvm(run.getVmName() + ", JDK " + run.getJdkVersion() + " (VM " + run.getVmVersion() + ")");

@@ -58,7 +58,7 @@ public final class EndToEndBench {
                 Machine.withJvm(ChildJvm.version(artifacts, reaper, runFolder.resolve("java-version.txt"))),
                 (SCRIPT + " " + String.join(" ", args)).strip(), RunContext.currentLoadAverage());
         Files.createDirectories(options.results());
-        System.out.println("Machine: " + context.machineText() + "; " + context.machine().jvm() + "; load average "
+        System.out.println("Machine: " + context.machine().hardware() + "; " + context.machine().jvm() + "; load average "
                 + context.loadAverage());
         System.out.println("Run output (stdout, stderr, latencies of each JVM): " + runFolder);
 

@@ -29,14 +29,10 @@ record RunContext(ZonedDateTime date, Machine machine, String command, String lo
         return date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
     }
 
-    String machineText() {
-        return machine.cores() + " cores, " + machine.cpu() + ", " + machine.os();
-    }
-
     /** The report's header lines: date, machine, Java, how to reproduce. */
     String markdownHeader() {
         return "- Date: " + dateText() + "\n"
-                + "- Machine: " + machineText() + "\n"
+                + "- Machine: " + machine.hardware() + "\n"
                 + "- Load average (1, 5, 15 min) when the run started: " + loadAverage + "\n"
                 + "- Java of every demo JVM: " + machine.jvm() + "\n"
                 + "- Reproduce: `" + command + "` (from the repository root; builds what it needs first)\n";
