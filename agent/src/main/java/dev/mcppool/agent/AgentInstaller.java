@@ -97,6 +97,9 @@ final class AgentInstaller {
     private static AgentBuilder agentBuilder() {
         AgentBuilder agentBuilder = new AgentBuilder.Default()
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                // the advice only adds code to existing methods: no need to rebuild the type's method graph
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())

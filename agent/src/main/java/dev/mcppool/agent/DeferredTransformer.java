@@ -19,7 +19,7 @@ final class DeferredTransformer implements ClassFileTransformer {
     private static final long LONGEST_WAIT_SECONDS = 10;
     /**
      * Where every class the agent instruments lives. Other MCP classes (an in-process MCP server's, the SDK's schema)
-     * pass at once: an application that loads them early does not wait for the agent.
+     * pass at once and unchanged: an application that loads them early does not wait for the agent.
      */
     private static final String[] MCP_CLIENT_PACKAGES = {"io/modelcontextprotocol/client/", "dev/langchain4j/mcp/"};
 
@@ -43,11 +43,19 @@ final class DeferredTransformer implements ClassFileTransformer {
         }
     }
 
+    /**
+     * Only MCP client classes reach the instrumentation, which instruments nothing else: handing it the thousands of
+     * other classes an application loads at startup cost more CPU (Byte Buddy's per-class work, and the JIT compiling
+     * it) than weaving the client classes.
+     */
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer)
             throws IllegalClassFormatException {
-        if (ready.getCount() > 0 && isMcpClientClass(className) && Thread.currentThread() != builder) {
+        if (!isMcpClientClass(className)) {
+            return null;
+        }
+        if (ready.getCount() > 0 && Thread.currentThread() != builder) {
             awaitReady(className);
         }
         ClassFileTransformer transformer = instrumentation;

@@ -3,7 +3,7 @@ package dev.mcppool.sdk;
 import dev.mcppool.adapter.Members;
 import dev.mcppool.pool.CallbackIdentity;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,20 +51,24 @@ final class ClientCallbacks {
     /** The callbacks set on {@code spec}; the SDK's own default context provider counts as none. */
     @SuppressWarnings("unchecked")
     static ClientCallbacks of(SdkBinding sdk, Object spec) {
-        Map<String, List<Object>> consumers = new LinkedHashMap<>();
-        Map<String, Function<Object, Object>> handlers = new LinkedHashMap<>();
-        Supplier<Object> contextProvider = null;
-        for (Map.Entry<String, Object> setting : sdk.settingsOf(spec).entrySet()) {
-            String name = setting.getKey();
-            Object value = setting.getValue();
-            if (CONSUMER_LISTS.contains(name) && value instanceof List<?> list) {
+        // most clients set no callbacks at all, and one is built per request
+        Map<String, List<Object>> consumers = Map.of();
+        Map<String, Function<Object, Object>> handlers = Map.of();
+        for (String name : CONSUMER_LISTS) {
+            if (sdk.setting(spec, name) instanceof List<?> list && !list.isEmpty()) {
+                consumers = consumers.isEmpty() ? new HashMap<>() : consumers;
                 consumers.put(name, List.copyOf(list));
-            } else if (HANDLERS.contains(name) && value != null) {
-                handlers.put(name, (Function<Object, Object>) value);
-            } else if (name.equals(CONTEXT_PROVIDER) && value != null && !Members.isLambdaOf(value, sdk.specClass())) {
-                contextProvider = (Supplier<Object>) value;
             }
         }
+        for (String name : HANDLERS) {
+            if (sdk.setting(spec, name) instanceof Function<?, ?> handler) {
+                handlers = handlers.isEmpty() ? new HashMap<>() : handlers;
+                handlers.put(name, (Function<Object, Object>) handler);
+            }
+        }
+        Object provider = sdk.setting(spec, CONTEXT_PROVIDER);
+        Supplier<Object> contextProvider = provider == null || Members.isLambdaOf(provider, sdk.specClass()) ? null
+                : (Supplier<Object>) provider;
         return new ClientCallbacks(consumers, handlers, contextProvider, sdk.isReactive(spec) ? sdk.reactor() : null);
     }
 

@@ -155,9 +155,18 @@ final class SdkBinding {
     /** The settings of a {@code SyncSpec} or {@code AsyncSpec}; both use the same names for the same settings. */
     Map<String, Object> settingsOf(Object spec) {
         Map<String, Object> settings = new LinkedHashMap<>();
-        (isReactive(spec) ? asyncSpecSettings : specSettings)
-                .forEach((name, field) -> settings.put(name, Members.read(field, spec)));
+        settingFieldsOf(spec).forEach((name, field) -> settings.put(name, Members.read(field, spec)));
         return settings;
+    }
+
+    /** One setting of a spec, or null if it is not set or this SDK version has no such setting. */
+    Object setting(Object spec, String name) {
+        Field field = settingFieldsOf(spec).get(name);
+        return field == null ? null : Members.read(field, spec);
+    }
+
+    private Map<String, Field> settingFieldsOf(Object spec) {
+        return isReactive(spec) ? asyncSpecSettings : specSettings;
     }
 
     /** A new {@code McpClient.SyncSpec} on {@code transport} with the given settings (as read by {@link #settingsOf}). */
@@ -202,7 +211,12 @@ final class SdkBinding {
     }
 
     Optional<TransportSupport> transportSupport(Object transport) {
-        return transports.stream().filter(support -> support.handles(transport)).findFirst();
+        for (TransportSupport support : transports) {
+            if (support.handles(transport)) {
+                return Optional.of(support);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Runs the real {@code SyncSpec.build()}; the caller must keep the agent from treating the result as a facade. */

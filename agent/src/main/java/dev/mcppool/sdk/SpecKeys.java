@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * Decides from a {@code McpClient.SyncSpec} whether its client may share a session, and with which others: the pool
@@ -19,7 +16,7 @@ final class SpecKeys {
     static final String LIBRARY = "mcp-java-sdk";
 
     /** Settings the server observes, or that change what the client does with answers: part of the key. */
-    private static final Set<String> KEYED = Set.of("requestTimeout", "initializationTimeout", "capabilities",
+    private static final List<String> KEYED = List.of("requestTimeout", "initializationTimeout", "capabilities",
             "clientInfo", "roots", "enableCallToolSchemaCaching", "applyElicitationDefaults", "jsonSchemaValidator");
 
     /** A key, or the reason the client runs unpooled. */
@@ -50,12 +47,14 @@ final class SpecKeys {
         if (support == null) {
             return unpooled("the transport " + transport.getClass().getName());
         }
-        List<String> identity = new ArrayList<>();
-        for (Map.Entry<String, Object> setting : sdk.settingsOf(spec).entrySet()) {
-            if (KEYED.contains(setting.getKey())) {
-                identity.add(setting.getKey() + "=" + describe(setting.getValue()));
-            }
+        StringBuilder settings = new StringBuilder(256);
+        for (String setting : KEYED) {
+            settings.append(setting).append('=');
+            KeyText.append(settings, sdk.setting(spec, setting));
+            settings.append('\n');
         }
+        List<String> identity = new ArrayList<>(8);
+        identity.add(settings.toString());
         identity.addAll(callbacks.identity());
         if (sdk.isReactive(spec) && support.customizesRequests(transport)) {
             return unpooled("an async client whose HTTP requests a customizer shapes (what it adds may come from the"
@@ -68,18 +67,6 @@ final class SpecKeys {
         identity.addAll(transportIdentity.identity());
         return new Keying(new PoolKey(LIBRARY, support.kind(), transportIdentity.server(),
                 transportIdentity.label(), identity), null);
-    }
-
-    private static String describe(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return new TreeMap<>(map).toString();
-        }
-        if (value == null || value instanceof Supplier<?>) {
-            return String.valueOf(value);
-        }
-        String text = value.toString();
-        // Objects without a value-based toString (validators) count by class: they are configuration, not per-request state.
-        return text.startsWith(value.getClass().getName() + "@") ? value.getClass().getName() : text;
     }
 
     private static Keying unpooled(String reason) {

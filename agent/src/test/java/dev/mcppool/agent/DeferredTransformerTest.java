@@ -20,6 +20,16 @@ class DeferredTransformerTest {
         return gate.transform(null, null, className, null, null, CLASS_FILE);
     }
 
+    private static ClassFileTransformer transformingEverything() {
+        return new ClassFileTransformer() {
+            @Override
+            public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
+                                    ProtectionDomain domain, byte[] classfileBuffer) {
+                return TRANSFORMED;
+            }
+        };
+    }
+
     private final ExecutorService loaders = Executors.newFixedThreadPool(3);
 
     @AfterEach
@@ -52,18 +62,21 @@ class DeferredTransformerTest {
         assertThat(sdkClient).isNotDone();
         assertThat(langchain4jClient).isNotDone();
 
-        ClassFileTransformer instrumentation = new ClassFileTransformer() {
-            @Override
-            public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
-                                    ProtectionDomain domain, byte[] classfileBuffer) {
-                return TRANSFORMED;
-            }
-        };
-        gate.ready(instrumentation);
+        gate.ready(transformingEverything());
 
         assertThat(sdkClient.get(5, TimeUnit.SECONDS)).isEqualTo(TRANSFORMED);
         assertThat(langchain4jClient.get(5, TimeUnit.SECONDS)).isEqualTo(TRANSFORMED);
-        assertThat(load(gate, "io/modelcontextprotocol/spec/McpSchema")).isEqualTo(TRANSFORMED);
+    }
+
+    @Test
+    void classesOutsideTheClientPackagesNeverReachTheInstrumentation() throws Exception {
+        DeferredTransformer gate = new DeferredTransformer();
+        gate.ready(transformingEverything());
+
+        assertThat(load(gate, "io/modelcontextprotocol/client/transport/StdioClientTransport")).isEqualTo(TRANSFORMED);
+        assertThat(load(gate, "io/modelcontextprotocol/spec/McpSchema")).isNull();
+        assertThat(load(gate, "org/example/App")).isNull();
+        assertThat(load(gate, null)).isNull();
     }
 
     @Test

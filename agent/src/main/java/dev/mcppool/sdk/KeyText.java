@@ -1,0 +1,160 @@
+package dev.mcppool.sdk;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.InaccessibleObjectException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * A client setting's value as pool-key text: equal for values the server cannot tell apart, different otherwise.
+ *
+ * <p>Records (the SDK's {@code Implementation}, {@code ClientCapabilities}, {@code Root}) are written out by their
+ * components rather than by {@code toString()}: that is what their {@code equals} compares, a {@code toString} may be
+ * overridden to leave parts out, and on JDK 17 a record's {@code toString} runs {@code String.format}, which cost more
+ * than the rest of the key. Strings are quoted, so that no two different values read the same.
+ */
+final class KeyText {
+
+    /** Each record class's component accessors, or null where they cannot be called (then its toString counts). */
+    private static final ClassValue<Method[]> RECORD_ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            return type.isRecord() ? accessorsOf(type) : null;
+        }
+    };
+
+    private KeyText() {
+    }
+
+    static String of(Object value) {
+        StringBuilder text = new StringBuilder(64);
+        append(text, value);
+        return text.toString();
+    }
+
+    static void append(StringBuilder text, Object value) {
+        if (value == null || value instanceof Boolean || value instanceof Number || value instanceof Duration
+                || value instanceof Supplier<?>) {
+            text.append(value);
+        } else if (value instanceof CharSequence chars) {
+            appendQuoted(text, chars.toString());
+        } else if (value instanceof Enum<?> constant) {
+            text.append(constant.name());
+        } else if (value instanceof Map<?, ?> map) {
+            appendMap(text, map);
+        } else if (value instanceof List<?> list) {
+            appendElements(text, list);
+        } else if (value instanceof Set<?> set) {
+            appendSorted(text, set);
+        } else if (value instanceof Collection<?> collection) {
+            appendElements(text, collection);
+        } else if (value.getClass().isArray()) {
+            appendArray(text, value);
+        } else {
+            appendObject(text, value);
+        }
+    }
+
+    private static void appendObject(StringBuilder text, Object value) {
+        Method[] recordAccessors = RECORD_ACCESSORS.get(value.getClass());
+        if (recordAccessors != null) {
+            appendRecord(text, value, recordAccessors);
+            return;
+        }
+        String shown = value.toString();
+        // Objects without a value-based toString (validators) count by class: configuration, not per-request state.
+        text.append(shown.startsWith(value.getClass().getName() + "@") ? value.getClass().getName() : shown);
+    }
+
+    private static void appendQuoted(StringBuilder text, String value) {
+        text.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                text.append('\\');
+            }
+            text.append(c);
+        }
+        text.append('"');
+    }
+
+    private static void appendMap(StringBuilder text, Map<?, ?> map) {
+        TreeMap<String, Object> sorted = new TreeMap<>();
+        map.forEach((key, entry) -> sorted.put(of(key), entry));
+        text.append('{');
+        String separator = "";
+        for (Map.Entry<String, Object> entry : sorted.entrySet()) {
+            text.append(separator).append(entry.getKey()).append('=');
+            append(text, entry.getValue());
+            separator = ", ";
+        }
+        text.append('}');
+    }
+
+    private static void appendElements(StringBuilder text, Iterable<?> elements) {
+        text.append('[');
+        String separator = "";
+        for (Object element : elements) {
+            text.append(separator);
+            append(text, element);
+            separator = ", ";
+        }
+        text.append(']');
+    }
+
+    private static void appendSorted(StringBuilder text, Set<?> set) {
+        List<String> elements = new ArrayList<>(set.size());
+        set.forEach(element -> elements.add(of(element)));
+        elements.sort(null);
+        text.append('{').append(String.join(", ", elements)).append('}');
+    }
+
+    private static void appendArray(StringBuilder text, Object array) {
+        List<Object> elements = new ArrayList<>(Array.getLength(array));
+        for (int i = 0; i < Array.getLength(array); i++) {
+            elements.add(Array.get(array, i));
+        }
+        appendElements(text, elements);
+    }
+
+    private static void appendRecord(StringBuilder text, Object record, Method[] accessors) {
+        text.append(record.getClass().getName()).append('[');
+        String separator = "";
+        for (Method accessor : accessors) {
+            text.append(separator).append(accessor.getName()).append('=');
+            append(text, componentOf(record, accessor));
+            separator = ", ";
+        }
+        text.append(']');
+    }
+
+    private static Object componentOf(Object record, Method accessor) {
+        try {
+            return accessor.invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + accessor + " for a pool key", e);
+        }
+    }
+
+    private static Method[] accessorsOf(Class<?> recordClass) {
+        RecordComponent[] components = recordClass.getRecordComponents();
+        Method[] accessors = new Method[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+            }
+            return accessors;
+        } catch (InaccessibleObjectException | SecurityException e) {
+            return null;
+        }
+    }
+}
