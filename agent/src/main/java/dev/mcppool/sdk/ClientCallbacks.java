@@ -61,7 +61,8 @@ final class ClientCallbacks {
             }
         }
         for (String name : HANDLERS) {
-            if (sdk.setting(spec, name) instanceof Function<?, ?> handler) {
+            Object handler = sdk.setting(spec, name);
+            if (handler != null) {
                 handlers = handlers.isEmpty() ? new HashMap<>() : handlers;
                 handlers.put(name, (Function<Object, Object>) handler);
             }
