@@ -34,7 +34,7 @@ final class StartWarmup {
     /** Weaves the agent's advice into a class of its own and throws the result away. */
     private static void weaveOnce() {
         new ByteBuddy()
-                .redefine(Target.class, ClassFileLocator.ForClassLoader.of(Target.class.getClassLoader()))
+                .decorate(Target.class, ClassFileLocator.ForClassLoader.of(Target.class.getClassLoader()))
                 .visit(Advice.to(SdkInstrumentation.RedirectToPooledSession.class, PooledOutcome.ReturnIt.class)
                         .on(named("answer")))
                 .make();

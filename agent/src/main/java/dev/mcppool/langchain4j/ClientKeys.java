@@ -1,6 +1,7 @@
 package dev.mcppool.langchain4j;
 
 import dev.mcppool.adapter.TransportIdentity;
+import dev.mcppool.pool.InstanceIds;
 import dev.mcppool.pool.PoolKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +24,14 @@ final class ClientKeys {
     private ClientKeys() {
     }
 
-    static Keying keyFor(TransportRecipe transport, Map<String, Object> settings) {
+    static Keying keyFor(TransportRecipe transport, Map<String, Object> settings, ClassLoader library) {
         TransportIdentity server = transport.identify();
         if (!server.poolable()) {
             return new Keying(null, server.unpooledReason());
         }
         List<String> identity = new ArrayList<>(server.identity());
+        // two copies of LangChain4j (two web applications) never share: a session works only with its own classes
+        identity.add("langchain4j=" + InstanceIds.of(library));
         new TreeMap<>(settings).forEach((name, value) -> {
             if (ClientSettings.isKeyed(name)) {
                 identity.add("client." + name + "=" + TransportRecipe.describe(value));

@@ -82,7 +82,7 @@ public final class Langchain4jPooling implements McpPoolBridge.Langchain4jHandle
                 }
                 return null;
             }
-            ClientKeys.Keying keying = ClientKeys.keyFor(transport, settings);
+            ClientKeys.Keying keying = ClientKeys.keyFor(transport, settings, clientBuilder.getClass().getClassLoader());
             key = keying.key();
             if (key == null) {
                 AgentLog.infoOnce("mcp-pool: LangChain4j MCP clients with " + keying.unpooledReason()

@@ -19,7 +19,9 @@ import java.util.function.Supplier;
  * <p>Records (the SDK's {@code Implementation}, {@code ClientCapabilities}, {@code Root}) are written out by their
  * components rather than by {@code toString()}: that is what their {@code equals} compares, a {@code toString} may be
  * overridden to leave parts out, and on JDK 17 a record's {@code toString} runs {@code String.format}, which cost more
- * than the rest of the key. Strings are quoted, so that no two different values read the same.
+ * than the rest of the key. Strings are quoted and other objects' text follows their class name, so that no two
+ * different values read the same; a value it cannot write so (a map whose keys read alike) fails the key, and the
+ * client runs unpooled.
  */
 final class KeyText {
 
@@ -34,18 +36,31 @@ final class KeyText {
     private KeyText() {
     }
 
+    /**
+     * A setting's value. Only here, at the top, does an object without a value-based {@code toString} count by its
+     * class (a schema validator: configuration, not per-request state); nested in a map or record, such an object
+     * counts by instance, as its {@code toString} names it.
+     */
+    static void appendSetting(StringBuilder text, Object value) {
+        append(text, value, true);
+    }
+
     static String of(Object value) {
         StringBuilder text = new StringBuilder(64);
         append(text, value);
         return text.toString();
     }
 
-    static void append(StringBuilder text, Object value) {
+    private static void append(StringBuilder text, Object value) {
+        append(text, value, false);
+    }
+
+    private static void append(StringBuilder text, Object value, boolean setting) {
         if (value == null || value instanceof Boolean || value instanceof Number || value instanceof Duration
                 || value instanceof Supplier<?>) {
             text.append(value);
-        } else if (value instanceof CharSequence chars) {
-            appendQuoted(text, chars.toString());
+        } else if (value instanceof CharSequence || value instanceof Character) {
+            appendQuoted(text, value.toString());
         } else if (value instanceof Enum<?> constant) {
             text.append(constant.name());
         } else if (value instanceof Map<?, ?> map) {
@@ -59,19 +74,23 @@ final class KeyText {
         } else if (value.getClass().isArray()) {
             appendArray(text, value);
         } else {
-            appendObject(text, value);
+            appendObject(text, value, setting);
         }
     }
 
-    private static void appendObject(StringBuilder text, Object value) {
+    private static void appendObject(StringBuilder text, Object value, boolean setting) {
         Method[] recordAccessors = RECORD_ACCESSORS.get(value.getClass());
         if (recordAccessors != null) {
             appendRecord(text, value, recordAccessors);
             return;
         }
+        String type = value.getClass().getName();
         String shown = value.toString();
-        // Objects without a value-based toString (validators) count by class: configuration, not per-request state.
-        text.append(shown.startsWith(value.getClass().getName() + "@") ? value.getClass().getName() : shown);
+        if (!shown.startsWith(type + "@")) {
+            text.append(type).append(':').append(shown);
+        } else {
+            text.append(setting ? type : shown);
+        }
     }
 
     private static void appendQuoted(StringBuilder text, String value) {
@@ -88,7 +107,11 @@ final class KeyText {
 
     private static void appendMap(StringBuilder text, Map<?, ?> map) {
         TreeMap<String, Object> sorted = new TreeMap<>();
-        map.forEach((key, entry) -> sorted.put(of(key), entry));
+        map.forEach((key, entry) -> {
+            if (sorted.put(of(key), entry) != null) {
+                throw new IllegalArgumentException("two keys of one map read the same: " + key.getClass().getName());
+            }
+        });
         text.append('{');
         String separator = "";
         for (Map.Entry<String, Object> entry : sorted.entrySet()) {
@@ -114,7 +137,7 @@ final class KeyText {
         List<String> elements = new ArrayList<>(set.size());
         set.forEach(element -> elements.add(of(element)));
         elements.sort(null);
-        text.append('{').append(String.join(", ", elements)).append('}');
+        text.append("#{").append(String.join(", ", elements)).append('}');
     }
 
     private static void appendArray(StringBuilder text, Object array) {

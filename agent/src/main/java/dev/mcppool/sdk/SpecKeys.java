@@ -1,6 +1,7 @@
 package dev.mcppool.sdk;
 
 import dev.mcppool.adapter.TransportIdentity;
+import dev.mcppool.pool.InstanceIds;
 import dev.mcppool.pool.PoolKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,10 +51,12 @@ final class SpecKeys {
         StringBuilder settings = new StringBuilder(256);
         for (String setting : KEYED) {
             settings.append(setting).append('=');
-            KeyText.append(settings, sdk.setting(spec, setting));
+            KeyText.appendSetting(settings, sdk.setting(spec, setting));
             settings.append('\n');
         }
         List<String> identity = new ArrayList<>(8);
+        // two copies of the SDK (two web applications) never share: a session works only with its own classes
+        identity.add("sdk=" + InstanceIds.of(sdk.specClass().getClassLoader()));
         identity.add(settings.toString());
         identity.addAll(callbacks.identity());
         if (sdk.isReactive(spec) && support.customizesRequests(transport)) {

@@ -82,7 +82,8 @@ class ClientKeysTest {
 
     private static PoolKey key(TransportRecipe transport, DefaultMcpClient.Builder client) {
         Langchain4jBinding binding = Langchain4jBinding.resolve(DefaultMcpClient.Builder.class).orElseThrow();
-        ClientKeys.Keying keying = ClientKeys.keyFor(transport, binding.settingsOf(client));
+        ClientKeys.Keying keying = ClientKeys.keyFor(transport, binding.settingsOf(client),
+                DefaultMcpClient.Builder.class.getClassLoader());
         assertThat(keying.unpooledReason()).isNull();
         return keying.key();
     }

@@ -1,6 +1,7 @@
 package dev.mcppool.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcppool.pool.PoolKey;
 import io.modelcontextprotocol.client.McpClient;
@@ -8,9 +9,20 @@ import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.File;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -75,11 +87,24 @@ class SpecKeysTest {
 
     @Test
     void textThatLooksLikeStructureCannotMakeTwoValuesEqual() {
-        PoolKey oneName = keyOf(spec(spec -> spec.clientInfo(new McpSchema.Implementation("a, version=2", "1"))));
-        PoolKey otherName = keyOf(spec(spec -> spec.clientInfo(new McpSchema.Implementation("a", "2, version=1"))));
+        // as written by the record's toString, both read "Implementation[name=a, title=t, version=v, version=w, ...]"
+        PoolKey oneTitle = keyOf(spec(spec -> spec.clientInfo(new McpSchema.Implementation("a", "t, version=v", "w"))));
+        PoolKey otherTitle = keyOf(spec(spec -> spec.clientInfo(new McpSchema.Implementation("a", "t", "v, version=w"))));
 
-        assertThat(oneName).isNotEqualTo(otherName);
-        assertThat(KeyText.of(Map.of("k", "v"))).isNotEqualTo(KeyText.of(java.util.Set.of("k=v")));
+        assertThat(oneTitle).isNotEqualTo(otherTitle);
+        assertThat(KeyText.of(Map.of("k", "v"))).isNotEqualTo(KeyText.of(Set.of("k=v")));
+        assertThat(KeyText.of(Map.of())).isNotEqualTo(KeyText.of(Set.of()));
+        assertThat(KeyText.of(List.of('1'))).isNotEqualTo(KeyText.of(List.of(1)));
+        assertThat(KeyText.of(List.of(URI.create("x")))).isNotEqualTo(KeyText.of(List.of("x")));
+    }
+
+    @Test
+    void aMapWhoseKeysReadAlikeFailsTheKey() {
+        Map<Object, Object> ambiguous = new HashMap<>();
+        ambiguous.put(1, "int");
+        ambiguous.put(1L, "long");
+
+        assertThatThrownBy(() -> KeyText.of(ambiguous)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -96,7 +121,54 @@ class SpecKeysTest {
     }
 
     @Test
-    void objectsWithoutAValueToStringCountByClass() {
-        assertThat(KeyText.of(new Object())).isEqualTo(KeyText.of(new Object())).isEqualTo("java.lang.Object");
+    void anObjectWithoutAValueToStringCountsByClassAsASettingAndByInstanceInsideOne() {
+        StringBuilder one = new StringBuilder();
+        KeyText.appendSetting(one, new Object());
+        StringBuilder other = new StringBuilder();
+        KeyText.appendSetting(other, new Object());
+        assertThat(one.toString()).isEqualTo(other.toString()).isEqualTo("java.lang.Object");
+
+        // nested, e.g. in ClientCapabilities.experimental: two configuration objects must not read alike
+        assertThat(keyOf(spec(spec -> spec.capabilities(capabilities(Map.of("auth", new Object()))))))
+                .isNotEqualTo(keyOf(spec(spec -> spec.capabilities(capabilities(Map.of("auth", new Object()))))));
+    }
+
+    @Test
+    void clientsOfTwoCopiesOfTheSdkNeverShareAKey() throws Exception {
+        URL[] classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(SpecKeysTest::url).toArray(URL[]::new);
+        try (URLClassLoader otherApplication = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader())) {
+            Class<?> specClass = Class.forName(McpClient.SyncSpec.class.getName(), true, otherApplication);
+            Method plainSpec = otherApplication.loadClass(SpecKeysTest.class.getName()).getMethod("plainSpec");
+            plainSpec.setAccessible(true);
+            Thread thread = Thread.currentThread();
+            ClassLoader context = thread.getContextClassLoader();
+            thread.setContextClassLoader(otherApplication); // the SDK finds its JSON mapper through it
+            Object otherSpec;
+            try {
+                otherSpec = plainSpec.invoke(null);
+            } finally {
+                thread.setContextClassLoader(context);
+            }
+            assertThat(otherSpec.getClass()).isSameAs(specClass);
+            SdkBinding otherSdk = SdkBinding.resolve(specClass).orElseThrow();
+
+            PoolKey otherKey = SpecKeys.keyFor(otherSdk, otherSpec, ClientCallbacks.of(otherSdk, otherSpec)).key();
+            assertThat(otherKey).isNotNull().isNotEqualTo(keyOf((McpClient.SyncSpec) plainSpec()));
+            assertThat(otherKey.label()).isEqualTo(keyOf((McpClient.SyncSpec) plainSpec()).label());
+        }
+    }
+
+    /** Called reflectively in another class loader's copy of this class. */
+    public static Object plainSpec() {
+        return spec(UnaryOperator.identity());
+    }
+
+    private static URL url(String path) {
+        try {
+            return Path.of(path).toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
