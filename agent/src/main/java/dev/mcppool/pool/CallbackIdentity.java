@@ -3,7 +3,7 @@ package dev.mcppool.pool;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -96,11 +96,13 @@ public final class CallbackIdentity {
     }
 
     private static String describeRecord(Object value, Class<?> type, int depth) {
+        Method[] accessors = RecordComponents.accessorsOf(type);
+        if (accessors == null) {
+            return InstanceIds.of(value);
+        }
         StringJoiner components = new StringJoiner(",", className(type) + "(", ")");
         try {
-            for (RecordComponent component : type.getRecordComponents()) {
-                var accessor = component.getAccessor();
-                accessor.setAccessible(true);
+            for (Method accessor : accessors) {
                 components.add(describe(accessor.invoke(value), depth + 1));
             }
         } catch (ReflectiveOperationException | RuntimeException e) {

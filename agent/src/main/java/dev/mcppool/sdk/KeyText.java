@@ -1,9 +1,8 @@
 package dev.mcppool.sdk;
 
+import dev.mcppool.pool.RecordComponents;
 import java.lang.reflect.Array;
-import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,14 +23,6 @@ import java.util.function.Supplier;
  * client runs unpooled.
  */
 final class KeyText {
-
-    /** Each record class's component accessors, or null where they cannot be called (then its toString counts). */
-    private static final ClassValue<Method[]> RECORD_ACCESSORS = new ClassValue<>() {
-        @Override
-        protected Method[] computeValue(Class<?> type) {
-            return type.isRecord() ? accessorsOf(type) : null;
-        }
-    };
 
     private KeyText() {
     }
@@ -79,7 +70,7 @@ final class KeyText {
     }
 
     private static void appendObject(StringBuilder text, Object value, boolean setting) {
-        Method[] recordAccessors = RECORD_ACCESSORS.get(value.getClass());
+        Method[] recordAccessors = RecordComponents.accessorsOf(value.getClass());
         if (recordAccessors != null) {
             appendRecord(text, value, recordAccessors);
             return;
@@ -164,20 +155,6 @@ final class KeyText {
             return accessor.invoke(record);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + accessor + " for a pool key", e);
-        }
-    }
-
-    private static Method[] accessorsOf(Class<?> recordClass) {
-        RecordComponent[] components = recordClass.getRecordComponents();
-        Method[] accessors = new Method[components.length];
-        try {
-            for (int i = 0; i < components.length; i++) {
-                accessors[i] = components[i].getAccessor();
-                accessors[i].setAccessible(true);
-            }
-            return accessors;
-        } catch (InaccessibleObjectException | SecurityException e) {
-            return null;
         }
     }
 }

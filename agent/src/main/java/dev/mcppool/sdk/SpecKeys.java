@@ -48,6 +48,14 @@ final class SpecKeys {
         if (support == null) {
             return unpooled("the transport " + transport.getClass().getName());
         }
+        if (sdk.isReactive(spec) && support.customizesRequests(transport)) {
+            return unpooled("an async client whose HTTP requests a customizer shapes (what it adds may come from the"
+                    + " subscriber's Reactor context, which cannot be part of a key)");
+        }
+        TransportIdentity transportIdentity = support.identify(transport);
+        if (!transportIdentity.poolable()) {
+            return unpooled(transportIdentity.unpooledReason());
+        }
         StringBuilder settings = new StringBuilder(256);
         for (String setting : KEYED) {
             settings.append(setting).append('=');
@@ -59,14 +67,6 @@ final class SpecKeys {
         identity.add("sdk=" + InstanceIds.of(sdk.specClass().getClassLoader()));
         identity.add(settings.toString());
         identity.addAll(callbacks.identity());
-        if (sdk.isReactive(spec) && support.customizesRequests(transport)) {
-            return unpooled("an async client whose HTTP requests a customizer shapes (what it adds may come from the"
-                    + " subscriber's Reactor context, which cannot be part of a key)");
-        }
-        TransportIdentity transportIdentity = support.identify(transport);
-        if (!transportIdentity.poolable()) {
-            return unpooled(transportIdentity.unpooledReason());
-        }
         identity.addAll(transportIdentity.identity());
         return new Keying(new PoolKey(LIBRARY, support.kind(), transportIdentity.server(),
                 transportIdentity.label(), identity), null);
