@@ -53,7 +53,9 @@ class ServerEverythingIT {
             assertThat(pooled.errors()).isZero();
             assertThat(unpooled.errors()).isZero();
             assertThat(pooledSessions).isBetween(1L, 4L);
-            assertThat(unpooledSessions).isEqualTo(100L);
+            // At least one per request: a per-request SDK client whose GET stream reaches the server only after the
+            // client's DELETE is told its session is unknown and starts another one (SDK 2.1 re-initializes on that).
+            assertThat(unpooledSessions).isGreaterThanOrEqualTo(100L);
             assertThat(pooled.resultsDigest()).isEqualTo(unpooled.resultsDigest());
         }
     }
