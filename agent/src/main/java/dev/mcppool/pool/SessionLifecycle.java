@@ -408,7 +408,12 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
             releaseRoom(key);
         }
         unproven.remove(pooled.getObject());
-        pooled.getObject().close();
+        // At pool close every live session is terminated right after (LiveSessions.terminateAll), which waits for the
+        // close and keeps its failures quiet; closing here too would have the SDK warn, at JVM exit, about each server
+        // the application stopped first.
+        if (DESTROY_REASON_ON_THIS_THREAD.get() != DestroyReason.POOL_CLOSED) {
+            pooled.getObject().close();
+        }
         counters.apply(key).recordDestroyed();
         totals.recordDestroyed();
         if (record != null) {

@@ -664,6 +664,7 @@ class SessionPoolTest {
 
         assertThat(((FakeSession) leased.session()).terminations.get()).isEqualTo(1);
         assertThat(((FakeSession) idle.session()).terminations.get()).isEqualTo(1);
+        assertThat(((FakeSession) idle.session()).closes.get()).as("closed only by its termination").isZero();
     }
 
     @Test
