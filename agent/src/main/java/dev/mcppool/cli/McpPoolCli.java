@@ -1,5 +1,6 @@
 package dev.mcppool.cli;
 
+import dev.mcppool.config.PoolOptions;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code java -jar mcp-pool.jar attach|status|list}: loads the agent into a running JVM and shows its pool. It uses
- * only the JDK (the attach API and JMX), none of the agent's classes, so it starts nothing, here or in the target.
+ * {@code java -jar mcp-pool.jar attach|status|list}: loads the agent into a running JVM and shows its pool. Besides
+ * the JDK (the attach API and JMX) it uses only the agent's option checks, so it starts nothing, here or in the target.
  */
 public final class McpPoolCli {
 
@@ -65,6 +66,11 @@ public final class McpPoolCli {
         expectArguments(args, 1, 2);
         long pid = pid(args);
         String options = args.length == 3 ? args[2] : null;
+        List<String> problems = PoolOptions.problemsIn(options);
+        if (!problems.isEmpty()) {
+            throw CliFailure.misuse("not attached: with these options JVM " + pid + " would run unpooled"
+                    + System.lineSeparator() + String.join(System.lineSeparator(), problems));
+        }
         requireModule("jdk.attach");
         JvmAttach.loadAgent(pid, thisJar(), options);
         out.println("mcp-pool loaded into JVM " + pid + " (its log says whether pooling started); see the pool with:"

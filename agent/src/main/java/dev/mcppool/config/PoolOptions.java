@@ -84,6 +84,19 @@ public final class PoolOptions {
 
     public static Resolution resolve(String agentArguments, Map<String, String> systemProperties,
                                      Map<String, String> environment) {
+        return resolve(agentArguments, systemProperties, environment, true);
+    }
+
+    /**
+     * What is wrong with {@code agentArguments} on their own, for a tool that hands them to another JVM: a config file
+     * they name is left to that JVM to read (a relative path is relative to its working directory).
+     */
+    public static List<String> problemsIn(String agentArguments) {
+        return resolve(agentArguments, Map.of(), Map.of(), false).problems();
+    }
+
+    private static Resolution resolve(String agentArguments, Map<String, String> systemProperties,
+                                      Map<String, String> environment, boolean readConfigFile) {
         List<String> problems = new ArrayList<>();
         List<Entry> environmentEntries = new ArrayList<>();
         new TreeMap<>(environment).forEach((name, value) -> {
@@ -102,7 +115,10 @@ public final class PoolOptions {
         List<Entry> agentEntries = agentEntries(agentArguments, problems);
 
         List<Entry> byPrecedence = new ArrayList<>();
-        configFile(List.of(agentEntries, propertyEntries, environmentEntries), problems).ifPresent(byPrecedence::addAll);
+        if (readConfigFile) {
+            configFile(List.of(agentEntries, propertyEntries, environmentEntries), problems)
+                    .ifPresent(byPrecedence::addAll);
+        }
         byPrecedence.addAll(environmentEntries);
         byPrecedence.addAll(propertyEntries);
         byPrecedence.addAll(agentEntries);

@@ -84,6 +84,28 @@ class McpPoolCliTest {
     }
 
     @Test
+    void attachWithOptionsThatWouldLeaveTheJvmUnpooledTellsWhyAndDoesNotAttach() {
+        Result result = run("attach", NO_SUCH_PID, "maxPerKey=0,maxWiat=3s");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines().limit(3)).containsExactly(
+                "mcp-pool: not attached: with these options JVM " + NO_SUCH_PID + " would run unpooled",
+                "mcp-pool: invalid value '0' for option maxPerKey in agent options: expected a whole number of at"
+                        + " least 1; pooling is disabled",
+                "mcp-pool: unknown option 'maxWiat' in agent options; known options: enabled, maxPerKey, minIdle,"
+                        + " prewarm, maxTotal, maxWait, validationTimeout, aliveBypassWindow, idleTimeout,"
+                        + " maxLifetime, keepaliveTime, leakDetectionThreshold, breakerFailures, breakerCooldown,"
+                        + " jmx, config, server.<pattern>.<option>; pooling is disabled");
+    }
+
+    @Test
+    void aConfigFileNamedInAttachOptionsIsLeftForTheTargetJvmToRead() {
+        Result result = run("attach", NO_SUCH_PID, "config=relative/to/the/target.properties,maxPerKey=4");
+
+        assertThat(result.err()).startsWith("mcp-pool: attach loads the jar it runs from");
+    }
+
+    @Test
     void aProcessThatIsNotAJvmIsNeverAttachedTo() throws Exception {
         Process sleeper = new ProcessBuilder("sleep", "30").start();
         try {
