@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 /**
  * A transport's part of a pool key: the server's name (stdio command, URL host and port), a redacted label (made only
- * when shown: every client build computes a key), identity strings whose secret parts are already fingerprinted, or
+ * when shown: every client build computes a key), identity strings whose secret parts are already digests, or
  * the reason the client must run unpooled.
  */
 public record TransportIdentity(String server, Supplier<String> label, List<String> identity, String unpooledReason) {

@@ -63,7 +63,7 @@ final class TransportRecipe {
         return kind;
     }
 
-    /** The server's part of the pool key; header and environment values appear only as fingerprints. */
+    /** The server's part of the pool key; header and environment values appear only as digests. */
     TransportIdentity identify() {
         List<String> identity = new ArrayList<>();
         Map<?, ?> suppliedStaticHeaders = staticHeaders(settings.get(HEADERS_SUPPLIER));
@@ -134,7 +134,7 @@ final class TransportRecipe {
             return;
         }
         new TreeMap<>(stringKeys(values)).forEach((name, value) -> identity.add(setting + "." + name + "="
-                + Secrets.fingerprint(String.valueOf(value))));
+                + Secrets.digest(String.valueOf(value))));
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> values) {

@@ -21,7 +21,7 @@ import java.util.UUID;
  * Arrays count by their elements; an object of a class without instance fields counts by its class; any other held
  * value (a map, a bean) counts by instance: equal but different objects never share. Classes count together with
  * their class loader, so the same code loaded twice (two web applications) does not share.
- * Values appear only as fingerprints ({@link Secrets#fingerprint}).
+ * Values appear only as digests ({@link Secrets#digest}).
  */
 public final class CallbackIdentity {
 
@@ -40,7 +40,7 @@ public final class CallbackIdentity {
         }
         Class<?> type = value.getClass();
         if (isPlainValue(value)) {
-            return type.getSimpleName() + ":" + Secrets.fingerprint(value.toString());
+            return type.getSimpleName() + ":" + Secrets.digest(value.toString());
         }
         if (value instanceof Class<?> named) {
             return "class:" + className(named);

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * Identifies one server as a client sees it: the library, the transport and every setting the server can observe.
  *
  * <p>{@code identity} decides equality and must already have its secret parts (header and environment values)
- * replaced by {@link Secrets#fingerprint(String)}; {@code label} is for people and never contains a secret.
+ * replaced by {@link Secrets#digest(String)}; {@code label} is for people and never contains a secret.
  */
 public final class PoolKey {
 

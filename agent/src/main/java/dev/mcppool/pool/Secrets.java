@@ -13,8 +13,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Turns secret values into fingerprints that are equal for equal values within this JVM and say nothing about the
- * value: an HMAC under a random per-JVM key, so not even a weak password can be recovered from a fingerprint.
+ * Turns secret values into digests that are equal for equal values within this JVM and say nothing about the value:
+ * an HMAC under a random per-JVM key, so not even a weak password can be recovered from a digest.
  */
 public final class Secrets {
 
@@ -29,25 +29,35 @@ public final class Secrets {
     }
 
     /**
-     * Every client build fingerprints the same header and environment values again; a bounded memo spares the HMAC. It
+     * Every client build digests the same header and environment values again; a bounded memo spares the HMAC. It
      * holds values the application holds anyway, and forgets them all when full (rotating credentials).
      */
-    private static final int REMEMBERED_FINGERPRINTS = 1024;
-    private static final ConcurrentMap<String, String> FINGERPRINTS = new ConcurrentHashMap<>();
+    private static final int REMEMBERED_DIGESTS = 1024;
+    private static final ConcurrentMap<String, String> DIGESTS = new ConcurrentHashMap<>();
+    private static final int DIGEST_BYTES = 16;
+    private static final int FINGERPRINT_DIGITS = 12;
 
-    /** 12 hex digits of HMAC-SHA256(per-JVM key, value). */
-    public static String fingerprint(String value) {
-        String known = FINGERPRINTS.get(value);
+    /**
+     * 32 hex digits (128 bits) of HMAC-SHA256(per-JVM key, value): the form of a secret in a pool key, long enough
+     * that two different credentials never make equal keys (with 48 bits, a service seeing many tokens would).
+     */
+    public static String digest(String value) {
+        String known = DIGESTS.get(value);
         if (known != null) {
             return known;
         }
-        byte[] digest = MAC.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
-        String computed = HexFormat.of().formatHex(digest, 0, 6);
-        if (FINGERPRINTS.size() >= REMEMBERED_FINGERPRINTS) {
-            FINGERPRINTS.clear();
+        byte[] mac = MAC.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
+        String computed = HexFormat.of().formatHex(mac, 0, DIGEST_BYTES);
+        if (DIGESTS.size() >= REMEMBERED_DIGESTS) {
+            DIGESTS.clear();
         }
-        FINGERPRINTS.put(value, computed);
+        DIGESTS.put(value, computed);
         return computed;
+    }
+
+    /** The first 12 hex digits of {@link #digest}: short enough to show and to type, only ever for people. */
+    public static String fingerprint(String value) {
+        return digest(value).substring(0, FINGERPRINT_DIGITS);
     }
 
     private static Mac newMac() {

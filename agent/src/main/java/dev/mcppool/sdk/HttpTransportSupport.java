@@ -124,7 +124,7 @@ abstract class HttpTransportSupport implements TransportSupport {
         List<String> identity = new ArrayList<>();
         identity.add("url=" + base + endpointPath);
         headers.forEach((name, values) -> identity.add("header." + name.toLowerCase()
-                + "=" + Secrets.fingerprint(String.join("\n", values))));
+                + "=" + Secrets.digest(String.join("\n", values))));
         identity.add("request.timeout=" + template.timeout().orElse(null));
         identity.add("request.version=" + template.version().orElse(null));
         identity.add("request.expectContinue=" + template.expectContinue());

@@ -97,7 +97,7 @@ final class StdioTransportSupport implements TransportSupport {
         List<String> identity = new ArrayList<>();
         identity.add("command=" + commandName);
         identity.add("args=" + arguments);
-        environment.forEach((name, value) -> identity.add("env." + name + "=" + Secrets.fingerprint(value)));
+        environment.forEach((name, value) -> identity.add("env." + name + "=" + Secrets.digest(value)));
         if (inputMaxSize != null) {
             identity.add("inputMaxSize=" + Members.read(inputMaxSize, transport));
         }

@@ -671,13 +671,13 @@ class SessionPoolTest {
     void keysWithEqualIdentityAreEqualAndLabelsCarryNoSecret() {
         PoolKey withToken = new PoolKey("lib", "streamable-http", "127.0.0.1",
                 "http: http://127.0.0.1/mcp (headers: Authorization)",
-                List.of("header.authorization=" + Secrets.fingerprint("Bearer s3cret")));
+                List.of("header.authorization=" + Secrets.digest("Bearer s3cret")));
         PoolKey sameToken = new PoolKey("lib", "streamable-http", "127.0.0.1",
                 "http: http://127.0.0.1/mcp (headers: Authorization)",
-                List.of("header.authorization=" + Secrets.fingerprint("Bearer s3cret")));
+                List.of("header.authorization=" + Secrets.digest("Bearer s3cret")));
         PoolKey otherToken = new PoolKey("lib", "streamable-http", "127.0.0.1",
                 "http: http://127.0.0.1/mcp (headers: Authorization)",
-                List.of("header.authorization=" + Secrets.fingerprint("Bearer other")));
+                List.of("header.authorization=" + Secrets.digest("Bearer other")));
 
         assertThat(withToken).isEqualTo(sameToken).hasSameHashCodeAs(sameToken).isNotEqualTo(otherToken);
         assertThat(withToken.toString()).doesNotContain("s3cret").isNotEqualTo(otherToken.toString());
