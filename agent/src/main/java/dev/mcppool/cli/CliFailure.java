@@ -17,6 +17,11 @@ final class CliFailure extends Exception {
         return new CliFailure(message, McpPoolCli.MISUSE, true);
     }
 
+    /** The options given to pass on are wrong: exit code 2, the problems only (the usage would hide them). */
+    static CliFailure invalidOptions(String message) {
+        return new CliFailure(message, McpPoolCli.MISUSE, false);
+    }
+
     /** The command was understood but could not be done: exit code 1. */
     static CliFailure failed(String message) {
         return new CliFailure(message, McpPoolCli.FAILED, false);

@@ -68,7 +68,7 @@ public final class McpPoolCli {
         String options = args.length == 3 ? args[2] : null;
         List<String> problems = PoolOptions.problemsIn(options);
         if (!problems.isEmpty()) {
-            throw CliFailure.misuse("not attached: with these options JVM " + pid + " would run unpooled"
+            throw CliFailure.invalidOptions("not attached: with these options JVM " + pid + " would run unpooled"
                     + System.lineSeparator() + String.join(System.lineSeparator(), problems));
         }
         requireModule("jdk.attach");

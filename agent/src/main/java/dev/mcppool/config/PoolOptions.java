@@ -88,15 +88,18 @@ public final class PoolOptions {
     }
 
     /**
-     * What is wrong with {@code agentArguments} on their own, for a tool that hands them to another JVM: a config file
-     * they name is left to that JVM to read (a relative path is relative to its working directory).
+     * What is wrong with each of {@code agentArguments} on its own, for a tool that hands them to another JVM: that
+     * JVM reads the config file they may name (a relative path is relative to its working directory) and may have
+     * other settings in its system properties and environment, so how the options combine (minIdle against
+     * maxPerKey) is left to it.
      */
     public static List<String> problemsIn(String agentArguments) {
         return resolve(agentArguments, Map.of(), Map.of(), false).problems();
     }
 
+    /** @param allSources false when only the agent arguments are known: no config file, no checks across options */
     private static Resolution resolve(String agentArguments, Map<String, String> systemProperties,
-                                      Map<String, String> environment, boolean readConfigFile) {
+                                      Map<String, String> environment, boolean allSources) {
         List<String> problems = new ArrayList<>();
         List<Entry> environmentEntries = new ArrayList<>();
         new TreeMap<>(environment).forEach((name, value) -> {
@@ -115,7 +118,7 @@ public final class PoolOptions {
         List<Entry> agentEntries = agentEntries(agentArguments, problems);
 
         List<Entry> byPrecedence = new ArrayList<>();
-        if (readConfigFile) {
+        if (allSources) {
             configFile(List.of(agentEntries, propertyEntries, environmentEntries), problems)
                     .ifPresent(byPrecedence::addAll);
         }
@@ -137,7 +140,9 @@ public final class PoolOptions {
                 apply(entry, values, problems);
             }
         }
-        checkMinIdle(values, "", problems);
+        if (allSources) {
+            checkMinIdle(values, "", problems);
+        }
 
         List<ServerRule> rules = new ArrayList<>();
         ruleValues.forEach((lowerCasePattern, ruleOptions) -> {
@@ -145,7 +150,9 @@ public final class PoolOptions {
             ServerRule rule = new ServerRule(pattern, ruleOptions);
             Map<String, Object> forServer = new LinkedHashMap<>(values);
             ruleOptions.forEach((name, value) -> forServer.put(name, OPTIONS.get(name).parser().apply(value)));
-            checkMinIdle(forServer, " for servers matching '" + pattern + "'", problems);
+            if (allSources) {
+                checkMinIdle(forServer, " for servers matching '" + pattern + "'", problems);
+            }
             rules.add(rule);
         });
         values.put("enabled", problems.isEmpty() && (Boolean) values.get("enabled"));

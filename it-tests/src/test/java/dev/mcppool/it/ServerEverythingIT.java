@@ -52,10 +52,11 @@ class ServerEverythingIT {
                     unpooled.millis("p50"), pooled.millis("p50"));
             assertThat(pooled.errors()).isZero();
             assertThat(unpooled.errors()).isZero();
-            assertThat(pooledSessions).isBetween(1L, 4L);
-            // At least one per request: a per-request SDK client whose GET stream reaches the server only after the
-            // client's DELETE is told its session is unknown and starts another one (SDK 2.1 re-initializes on that).
-            assertThat(unpooledSessions).isGreaterThanOrEqualTo(100L);
+            // A client whose GET stream reaches the server only after the client's DELETE is told its session is
+            // unknown and starts another one (SDK 2.1 re-initializes on that): rare, seen once each way (HttpPoolingIT
+            // 201 for 200 requests; here 101 for 100), so both counts allow for it.
+            assertThat(pooledSessions).isBetween(1L, 5L);
+            assertThat(unpooledSessions).isBetween(100L, 102L);
             assertThat(pooled.resultsDigest()).isEqualTo(unpooled.resultsDigest());
         }
     }
