@@ -152,14 +152,10 @@ final class SdkBinding {
         return Members.read(isReactive(spec) ? asyncSpecTransport : specTransport, spec);
     }
 
-    /** The settings of a {@code SyncSpec} or {@code AsyncSpec}; both use the same names for the same settings. */
-    Map<String, Object> settingsOf(Object spec) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settingFieldsOf(spec).forEach((name, field) -> settings.put(name, Members.read(field, spec)));
-        return settings;
-    }
-
-    /** One setting of a spec, or null if it is not set or this SDK version has no such setting. */
+    /**
+     * One setting of a {@code SyncSpec} or {@code AsyncSpec} (both use the same names for the same settings), or null
+     * if it is not set or this SDK version has no such setting.
+     */
     Object setting(Object spec, String name) {
         Field field = settingFieldsOf(spec).get(name);
         return field == null ? null : Members.read(field, spec);
@@ -169,7 +165,7 @@ final class SdkBinding {
         return isReactive(spec) ? asyncSpecSettings : specSettings;
     }
 
-    /** A new {@code McpClient.SyncSpec} on {@code transport} with the given settings (as read by {@link #settingsOf}). */
+    /** A new {@code McpClient.SyncSpec} on {@code transport} with the given settings (as read by {@link #setting}). */
     Object newSpec(Object transport, Map<String, Object> settings) throws Exception {
         Object spec = Members.invoke(newSyncSpec, null, transport);
         for (Map.Entry<String, Object> setting : settings.entrySet()) {

@@ -34,11 +34,12 @@ final class SpecKeys {
     /** The settings of a spec that a new spec needs to behave the same, callbacks aside (those are routed). */
     static Map<String, Object> keyedSettings(SdkBinding sdk, Object spec) {
         Map<String, Object> settings = new LinkedHashMap<>();
-        sdk.settingsOf(spec).forEach((name, value) -> {
-            if (KEYED.contains(name) && value != null) {
+        for (String name : KEYED) {
+            Object value = sdk.setting(spec, name);
+            if (value != null) {
                 settings.put(name, value instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : value);
             }
-        });
+        }
         return settings;
     }
 
