@@ -38,6 +38,11 @@ public final class Members {
         }
     }
 
+    /** A public constant of {@code type}, such as an interface's {@code EMPTY}. */
+    public static Object readStatic(Class<?> type, String name) throws NoSuchFieldException {
+        return read(type.getField(name), null);
+    }
+
     public static void write(Field field, Object target, Object value) {
         try {
             field.set(target, value);

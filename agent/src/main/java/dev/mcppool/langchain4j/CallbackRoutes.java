@@ -67,6 +67,11 @@ final class CallbackRoutes {
         borrower = NOBODY;
     }
 
+    /** Whether a client holds the session now (not while the session starts for one). */
+    boolean lent() {
+        return borrower.facade() != null;
+    }
+
     private static boolean isSet(Object callback) {
         return callback != null && !(callback instanceof List<?> list && list.isEmpty());
     }

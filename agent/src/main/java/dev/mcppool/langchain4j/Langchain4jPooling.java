@@ -82,6 +82,8 @@ public final class Langchain4jPooling implements McpPoolBridge.Langchain4jHandle
                 }
                 return null;
             }
+            // the library connects in build(): this thread is the one whose credentials open the session
+            transport = transport.seenOnThisThread();
             ClientKeys.Keying keying = ClientKeys.keyFor(transport, settings, clientBuilder.getClass().getClassLoader());
             key = keying.key();
             if (key == null) {
@@ -156,7 +158,7 @@ public final class Langchain4jPooling implements McpPoolBridge.Langchain4jHandle
         Object client = threads.onDaemonThread(() -> {
             BUILDING_POOLED_SESSION.set(true);
             try {
-                transport[0] = recipe.newTransport(threads);
+                transport[0] = recipe.newTransport(threads, callbacks::lent);
                 sessionSettings.put(ClientSettings.TRANSPORT, transport[0]);
                 return binding.build(sessionSettings);
             } finally {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -63,6 +64,21 @@ final class TransportRecipe {
         return kind;
     }
 
+    /**
+     * This recipe as seen from the calling thread: an application's headers supplier is run now, on the thread that
+     * builds the client (where, without the agent, the client's own session would start), and the key and the pooled
+     * session's own requests use what it made ({@link CallerHeaders}). Without such a supplier, this recipe.
+     */
+    TransportRecipe seenOnThisThread() {
+        Object supplier = settings.get(HEADERS_SUPPLIER);
+        if (supplier == null || staticHeaders(supplier) != null) {
+            return this;
+        }
+        Map<String, Object> seen = new TreeMap<>(settings);
+        seen.put(HEADERS_SUPPLIER, CallerHeaders.evaluatedOnThisThread(supplier));
+        return new TransportRecipe(kind, newBuilder, build, fields, seen);
+    }
+
     /** The server's part of the pool key; header and environment values appear only as digests. */
     TransportIdentity identify() {
         List<String> identity = new ArrayList<>();
@@ -72,6 +88,9 @@ final class TransportRecipe {
                 secretValues(name, (Map<?, ?>) value, identity);
             } else if (name.equals(HEADERS_SUPPLIER) && suppliedStaticHeaders != null) {
                 secretValues(HEADERS, suppliedStaticHeaders, identity);
+            } else if (value instanceof CallerHeaders callerHeaders) {
+                identity.add(name + "=" + describe(callerHeaders.supplier()));
+                secretValues(name + ".made", callerHeaders.seen(), identity);
             } else {
                 identity.add(name + "=" + describe(value));
             }
@@ -163,14 +182,18 @@ final class TransportRecipe {
     }
 
     /**
-     * A new transport like the application's, for a pooled session. Its threads are daemon threads, as the
+     * A new transport like the application's, for a pooled session; {@code lent} tells whether a client holds that
+     * session now. Its threads are daemon threads, as the
      * application's own were while it held them only for one request: an idle pooled session must not keep the JVM
      * from exiting ({@link PoolThreads}).
      */
-    Object newTransport(PoolThreads threads) throws Exception {
+    Object newTransport(PoolThreads threads, BooleanSupplier lent) throws Exception {
         Object builder = newBuilder.newInstance();
         for (Map.Entry<String, Object> setting : settings.entrySet()) {
-            Members.write(fields.get(setting.getKey()), builder, setting.getValue());
+            Field field = fields.get(setting.getKey());
+            Object value = setting.getValue() instanceof CallerHeaders callerHeaders
+                    ? callerHeaders.forSession(field.getType(), lent) : setting.getValue();
+            Members.write(field, builder, value);
         }
         if (kind == TransportKind.STDIO && fields.containsKey(STDIO_EXECUTOR) && settings.get(STDIO_EXECUTOR) == null) {
             Members.write(fields.get(STDIO_EXECUTOR), builder, threads.stdioExecutor());

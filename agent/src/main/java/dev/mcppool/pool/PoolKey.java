@@ -1,5 +1,6 @@
 package dev.mcppool.pool;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -35,6 +36,13 @@ public final class PoolKey {
         this.labelMaker = label;
         this.identity = List.copyOf(identity);
         this.hashCode = Objects.hash(library, transport, this.identity);
+    }
+
+    /** This key with one more part: what a client computed on its caller's thread when it borrowed. */
+    public PoolKey with(String identityPart) {
+        List<String> extended = new ArrayList<>(identity);
+        extended.add(identityPart);
+        return new PoolKey(library, transport, server, labelMaker, extended);
     }
 
     public String library() {

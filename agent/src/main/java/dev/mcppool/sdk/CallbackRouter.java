@@ -21,6 +21,14 @@ final class CallbackRouter {
      * session.
      */
     record Shape(Set<String> handlers, Supplier<Object> contextProvider) {
+
+        /**
+         * This shape for sessions of a key that includes what {@code context} made the request customizer do: the
+         * pool's own requests on them (initialize, ping) carry that context, whatever thread sends them.
+         */
+        Shape seeing(Object context) {
+            return contextProvider == null ? this : new Shape(handlers, () -> context);
+        }
     }
 
     private final Shape shape;

@@ -123,6 +123,11 @@ final class ClientCallbacks {
         return contextProvider;
     }
 
+    /** The transport context this client's requests carry when made on this thread; null for the SDK's default. */
+    Object contextOnThisThread() {
+        return contextProvider == null ? null : contextProvider.get();
+    }
+
     static Set<String> consumerLists() {
         return CONSUMER_LISTS;
     }

@@ -35,7 +35,9 @@ final class ClientFacade {
 
     private final SdkClientPooling pooling;
     private final SdkBinding sdk;
+    /** The key as built; a key completed on the caller's thread adds what the request customizer makes there. */
     private final PoolKey key;
+    private final boolean keyCompletedOnCallersThread;
     private final Object spec;
     private final ClientCallbacks callbacks;
     private final boolean reactive;
@@ -49,10 +51,12 @@ final class ClientFacade {
     private boolean reusable = true;
     private int callsInFlight;
 
-    ClientFacade(SdkClientPooling pooling, SdkBinding sdk, PoolKey key, Object spec, ClientCallbacks callbacks) {
+    ClientFacade(SdkClientPooling pooling, SdkBinding sdk, SpecKeys.Keying keying, Object spec,
+                 ClientCallbacks callbacks) {
         this.pooling = pooling;
         this.sdk = sdk;
-        this.key = key;
+        this.key = keying.key();
+        this.keyCompletedOnCallersThread = keying.completedOnCallersThread();
         this.spec = spec;
         this.callbacks = callbacks;
         this.reactive = sdk.isReactive(spec);
@@ -275,9 +279,19 @@ final class ClientFacade {
     /** Called with the lock held. Returns the failure to show the caller, or null when a lease was taken or the facade detached. */
     private Throwable borrow() {
         try {
-            lease = pooling.pool().borrow(key, () -> {
+            PoolKey borrowKey = key;
+            CallbackRouter.Shape shape = callbacks.shape();
+            if (keyCompletedOnCallersThread) {
+                // the borrowing thread is the one whose request would have opened this client's own session
+                Object context = callbacks.contextOnThisThread();
+                borrowKey = SpecKeys.completedOnCallersThread(sdk, spec, key, context);
+                shape = shape.seeing(context);
+                pooling.offerTemplate(sdk, borrowKey, spec, shape);
+            }
+            CallbackRouter.Shape sessionShape = shape;
+            lease = pooling.pool().borrow(borrowKey, () -> {
                 var session = pooling.createSession(sdk, sdk.transportOf(spec), SpecKeys.keyedSettings(sdk, spec),
-                        callbacks.shape());
+                        sessionShape);
                 transportDonated = true;
                 return session;
             });

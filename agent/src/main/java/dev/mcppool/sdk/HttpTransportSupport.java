@@ -8,6 +8,8 @@ import dev.mcppool.pool.InstanceIds;
 import dev.mcppool.pool.Secrets;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
@@ -153,6 +156,39 @@ abstract class HttpTransportSupport implements TransportSupport {
     public boolean customizesRequests(Object transport) {
         Object customizer = Members.read(requestCustomizer, transport);
         return customizer != null && !customizer.getClass().getSimpleName().equals("Noop");
+    }
+
+    /**
+     * Runs the application's request customizer on a probe POST to the endpoint, on this thread and with
+     * {@code context}, as the SDK runs it for a request of a sync client; a digest of the method, URI and headers it
+     * makes. The customizer is the SDK's async type (a sync one is wrapped in it), so its answer is a publisher.
+     */
+    @Override
+    public String customizedRequest(Object transport, Object context, Function<Object, Object> awaitPublisher)
+            throws Exception {
+        Object customizer = Members.read(requestCustomizer, transport);
+        Method customize = customizeMethod(requestCustomizer.getType());
+        URI uri = ((URI) Members.read(baseUri, transport)).resolve(String.valueOf(Members.read(endpoint, transport)));
+        HttpRequest.Builder probe = ((HttpRequest.Builder) Members.read(requestBuilder, transport)).copy().uri(uri);
+        Object[] arguments = customize.getParameterCount() == 4 ? new Object[] {probe, "POST", uri, ""}
+                : new Object[] {probe, "POST", uri, "", context != null ? context
+                        : Members.readStatic(customize.getParameterTypes()[4], "EMPTY")};
+        Object customized = awaitPublisher.apply(Members.invoke(customize, customizer, arguments));
+        HttpRequest request = ((HttpRequest.Builder) (customized != null ? customized : probe)).build();
+        StringBuilder seen = new StringBuilder(request.method()).append(' ').append(request.uri());
+        // HttpHeaders keeps names sorted regardless of case
+        request.headers().map().forEach((name, values) -> seen.append('\n').append(name.toLowerCase())
+                .append('=').append(String.join("\n", values)));
+        return "requestCustomizer.made=" + Secrets.digest(seen.toString());
+    }
+
+    private static Method customizeMethod(Class<?> customizerType) throws NoSuchMethodException {
+        for (Method method : customizerType.getMethods()) {
+            if (method.getName().equals("customize") && Modifier.isAbstract(method.getModifiers())) {
+                return method;
+            }
+        }
+        throw new NoSuchMethodException(customizerType.getName() + ".customize");
     }
 
     @Override

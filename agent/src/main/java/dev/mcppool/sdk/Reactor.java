@@ -2,6 +2,7 @@ package dev.mcppool.sdk;
 
 import dev.mcppool.adapter.Members;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,6 +19,8 @@ final class Reactor {
     private final Method just;
     private final Method fromFuture;
     private final Method block;
+    private final Method from;
+    private final Method blockWithin;
     private final Method doOnSuccess;
     private final Method doOnError;
     private final Method doFinally;
@@ -35,6 +38,8 @@ final class Reactor {
         just = Members.method(mono, "just", Object.class);
         fromFuture = Members.method(mono, "fromFuture", CompletableFuture.class);
         block = Members.method(mono, "block");
+        from = Members.method(mono, "from", Class.forName("org.reactivestreams.Publisher", false, sdk));
+        blockWithin = Members.method(mono, "block", Duration.class);
         doOnSuccess = Members.method(mono, "doOnSuccess", Consumer.class);
         doOnError = Members.method(mono, "doOnError", Consumer.class);
         doFinally = Members.method(mono, "doFinally", Consumer.class);
@@ -77,6 +82,11 @@ final class Reactor {
 
     Object block(Object mono) {
         return Members.invokeUnchecked(block, mono);
+    }
+
+    /** The first value {@code publisher} emits, waited for at most {@code timeout}. */
+    Object awaitFirst(Object publisher, Duration timeout) {
+        return Members.invokeUnchecked(blockWithin, Members.invokeUnchecked(from, null, publisher), timeout);
     }
 
     /** {@code mono}, or if it fails, the Mono {@code fallback} makes of its failure. */

@@ -64,9 +64,9 @@ public final class SdkClientPooling implements McpPoolBridge.ClientHandler {
                         + " run unpooled: a server option sets enabled=false for it");
                 return;
             }
-            facades.register(client, new ClientFacade(this, sdk.get(), keying.key(), spec, callbacks));
-            if (pool.needsTemplate(keying.key())) {
-                registerTemplate(sdk.get(), keying.key(), spec, callbacks.shape());
+            facades.register(client, new ClientFacade(this, sdk.get(), keying, spec, callbacks));
+            if (!keying.completedOnCallersThread()) {
+                offerTemplate(sdk.get(), keying.key(), spec, callbacks.shape());
             }
         } catch (RuntimeException | LinkageError e) {
             AgentLog.warnOnce("mcp-pool: an MCP client runs unpooled because the agent failed to inspect it: " + e);
@@ -84,9 +84,15 @@ public final class SdkClientPooling implements McpPoolBridge.ClientHandler {
     }
 
     /**
-     * Lets the pool start sessions like this client's on its own (for minIdle, now or once it is raised), if its
-     * transport can be rebuilt.
+     * Lets the pool start sessions like this client's on its own (for minIdle, now or once it is raised), if it has
+     * none for {@code key} yet and the transport can be rebuilt.
      */
+    void offerTemplate(SdkBinding sdk, PoolKey key, Object spec, CallbackRouter.Shape callbacks) {
+        if (pool.needsTemplate(key)) {
+            registerTemplate(sdk, key, spec, callbacks);
+        }
+    }
+
     private void registerTemplate(SdkBinding sdk, PoolKey key, Object spec, CallbackRouter.Shape callbacks) {
         try {
             TransportSupport support = sdk.transportSupport(sdk.transportOf(spec)).orElseThrow();

@@ -3,6 +3,7 @@ package dev.mcppool.sdk;
 import dev.mcppool.adapter.TransportIdentity;
 import dev.mcppool.pool.InstanceIds;
 import dev.mcppool.pool.PoolKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +17,18 @@ final class SpecKeys {
 
     static final String LIBRARY = "mcp-java-sdk";
 
+    /** How long a request customizer may take when the client sets no request timeout (the SDK's default). */
+    private static final Duration CUSTOMIZER_TIMEOUT = Duration.ofSeconds(20);
+
     /** Settings the server observes, or that change what the client does with answers: part of the key. */
     private static final List<String> KEYED = List.of("requestTimeout", "initializationTimeout", "capabilities",
             "clientInfo", "roots", "enableCallToolSchemaCaching", "applyElicitationDefaults", "jsonSchemaValidator");
 
-    /** A key, or the reason the client runs unpooled. */
-    record Keying(PoolKey key, String unpooledReason) {
+    /**
+     * A key, or the reason the client runs unpooled. {@code completedOnCallersThread}: the key still lacks what the
+     * client's request customizer makes on the thread that uses it ({@link #completedOnCallersThread}).
+     */
+    record Keying(PoolKey key, String unpooledReason, boolean completedOnCallersThread) {
     }
 
     private SpecKeys() {
@@ -70,10 +77,25 @@ final class SpecKeys {
         identity.addAll(callbacks.identity());
         identity.addAll(transportIdentity.identity());
         return new Keying(new PoolKey(LIBRARY, support.kind(), transportIdentity.server(),
-                transportIdentity.label(), identity), null);
+                transportIdentity.label(), identity), null, support.customizesRequests(transport));
+    }
+
+    /**
+     * {@code key} with what the client's request customizer puts on the wire when run now, on the thread about to
+     * use the client, with the transport context its provider gives this thread ({@code context}): a customizer that
+     * reads the caller's credentials (from that context or a thread-local) holds nothing a key could see. The SDK runs
+     * a sync client's customizer on the thread that makes the request, with that thread's context.
+     */
+    static PoolKey completedOnCallersThread(SdkBinding sdk, Object spec, PoolKey key, Object context)
+            throws Exception {
+        Object transport = sdk.transportOf(spec);
+        TransportSupport support = sdk.transportSupport(transport).orElseThrow();
+        Duration timeout = sdk.setting(spec, "requestTimeout") instanceof Duration set ? set : CUSTOMIZER_TIMEOUT;
+        return key.with(support.customizedRequest(transport, context,
+                publisher -> sdk.reactor().awaitFirst(publisher, timeout)));
     }
 
     private static Keying unpooled(String reason) {
-        return new Keying(null, reason);
+        return new Keying(null, reason, false);
     }
 }

@@ -3,6 +3,7 @@ package dev.mcppool.sdk;
 import dev.mcppool.adapter.TransportIdentity;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** What the pool needs to know about one SDK transport class: its key, its liveness, its process. */
 interface TransportSupport {
@@ -28,6 +29,17 @@ interface TransportSupport {
      */
     default boolean customizesRequests(Object transport) {
         return false;
+    }
+
+    /**
+     * What the application's request customizer puts on the wire when run on this thread with {@code context} (the
+     * transport context the client's provider gives this thread), as a key part; only for transports that
+     * {@link #customizesRequests customize requests}. A customizer may take the caller's credentials from the context
+     * or from a thread-local, which no key can see in the customizer itself.
+     */
+    default String customizedRequest(Object transport, Object context, Function<Object, Object> awaitPublisher)
+            throws Exception {
+        throw new UnsupportedOperationException(kind() + " transports do not customize requests");
     }
 
     /**

@@ -35,6 +35,53 @@ class ClientKeysTest {
         assertThat(suppliedKey("alice").label()).endsWith("(headers from a supplier)");
     }
 
+    private static final ThreadLocal<String> SIGNED_IN_USER = new ThreadLocal<>();
+
+    @Test
+    void aHeadersSupplierThatReadsTheCallersThreadCountsByWhatItMadeOnTheBuildingThread() throws Exception {
+        StreamableHttpMcpTransport.Builder builder = new StreamableHttpMcpTransport.Builder()
+                .url("http://127.0.0.1:3001/mcp")
+                .customHeaders(() -> Map.of("Authorization", "Bearer " + SIGNED_IN_USER.get()));
+        TransportRecipe recipe = TransportRecipe.of(TransportKind.STREAMABLE_HTTP, builder);
+
+        PoolKey alice = keyOnThreadOf("alice-token", recipe);
+        PoolKey bob = keyOnThreadOf("bob-token", recipe);
+
+        assertThat(key(recipe, DefaultMcpClient.builder())).as("the supplier itself holds nothing that differs")
+                .isEqualTo(key(recipe, DefaultMcpClient.builder()));
+        assertThat(alice).isEqualTo(keyOnThreadOf("alice-token", recipe)).isNotEqualTo(bob);
+        assertThat(alice + " " + bob).doesNotContain("alice-token", "bob-token");
+    }
+
+    @Test
+    void aPooledSessionsHeadersAreTheKeysUnlessAClientHoldsItThenTheSuppliersOnItsThread() {
+        SIGNED_IN_USER.set("alice-token");
+        try {
+            Supplier<Map<String, String>> supplier = () -> Map.of("Authorization", "Bearer " + SIGNED_IN_USER.get());
+            CallerHeaders seen = CallerHeaders.evaluatedOnThisThread(supplier);
+            boolean[] lent = {false};
+            @SuppressWarnings("unchecked")
+            Supplier<Map<String, String>> session = (Supplier<Map<String, String>>) seen.forSession(Supplier.class,
+                    () -> lent[0]);
+
+            SIGNED_IN_USER.remove(); // a pool thread: no user signed in
+            assertThat(session.get()).containsEntry("Authorization", "Bearer alice-token");
+            lent[0] = true;
+            assertThat(session.get()).containsEntry("Authorization", "Bearer null");
+        } finally {
+            SIGNED_IN_USER.remove();
+        }
+    }
+
+    private static PoolKey keyOnThreadOf(String user, TransportRecipe recipe) {
+        SIGNED_IN_USER.set(user);
+        try {
+            return key(recipe.seenOnThisThread(), DefaultMcpClient.builder());
+        } finally {
+            SIGNED_IN_USER.remove();
+        }
+    }
+
     @Test
     void clientSettingsTheServerSeesAreInTheKeyButTheClientsOwnKeyIsNot() throws Exception {
         StdioMcpTransport.Builder transport = new StdioMcpTransport.Builder()

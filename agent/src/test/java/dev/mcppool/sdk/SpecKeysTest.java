@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mcppool.pool.PoolKey;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.File;
@@ -45,6 +47,41 @@ class SpecKeysTest {
 
     private static McpSchema.ClientCapabilities capabilities(Map<String, Object> experimental) {
         return McpSchema.ClientCapabilities.builder().experimental(experimental).roots(true).build();
+    }
+
+    private static final ThreadLocal<String> SIGNED_IN_USER = new ThreadLocal<>();
+
+    /** The SDK's documented way to pass a per-call token: neither callback holds anything that differs per user. */
+    private static McpClient.SyncSpec callerCredentialSpec() {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder("http://127.0.0.1:3001")
+                .httpRequestCustomizer((request, method, uri, body, context) ->
+                        request.header("Authorization", "Bearer " + context.get("token")))
+                .build();
+        return McpClient.sync(transport).transportContextProvider(() ->
+                McpTransportContext.create(Map.of("token", SIGNED_IN_USER.get())));
+    }
+
+    private static PoolKey keyOnThreadOf(String user, McpClient.SyncSpec spec) throws Exception {
+        ClientCallbacks callbacks = ClientCallbacks.of(SDK, spec);
+        SpecKeys.Keying keying = SpecKeys.keyFor(SDK, spec, callbacks);
+        assertThat(keying.completedOnCallersThread()).isTrue();
+        SIGNED_IN_USER.set(user);
+        try {
+            return SpecKeys.completedOnCallersThread(SDK, spec, keying.key(), callbacks.contextOnThisThread());
+        } finally {
+            SIGNED_IN_USER.remove();
+        }
+    }
+
+    @Test
+    void aRequestCustomizerFedByTheCallersContextCountsByWhatItMakesOnTheCallersThread() throws Exception {
+        McpClient.SyncSpec spec = callerCredentialSpec();
+        PoolKey alice = keyOnThreadOf("alice-token", spec);
+
+        assertThat(keyOf(spec)).as("as built, the key cannot tell the users apart").isEqualTo(keyOf(callerCredentialSpec()));
+        assertThat(alice).isEqualTo(keyOnThreadOf("alice-token", callerCredentialSpec()))
+                .isNotEqualTo(keyOnThreadOf("bob-token", spec));
+        assertThat(alice.toString()).doesNotContain("alice-token");
     }
 
     @Test

@@ -22,10 +22,13 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * The demo MCP server over HTTP: embedded Tomcat on 127.0.0.1, Streamable HTTP at {@value #ENDPOINT} and the legacy
  * HTTP+SSE transport at {@value #SSE_ENDPOINT} (messages posted to {@value #SSE_ENDPOINT}{@value #SSE_MESSAGES}).
+ * A Streamable HTTP session serves only the credential that opened it ({@link SessionOwnerFilter}).
  */
 final class DemoHttpServer implements AutoCloseable {
 
@@ -104,6 +107,15 @@ final class DemoHttpServer implements AutoCloseable {
         // the provider answers with server-sent events, which need an async servlet
         wrapper.setAsyncSupported(true);
         context.addServletMappingDecoded("/*", "mcp");
+        FilterDef owners = new FilterDef();
+        owners.setFilterName("session-owner");
+        owners.setFilter(new SessionOwnerFilter(calls));
+        owners.setAsyncSupported("true");
+        context.addFilterDef(owners);
+        FilterMap ownersOfMcp = new FilterMap();
+        ownersOfMcp.setFilterName("session-owner");
+        ownersOfMcp.addURLPatternDecoded(ENDPOINT);
+        context.addFilterMap(ownersOfMcp);
         Wrapper sseWrapper = Tomcat.addServlet(context, "sse", sseServlet);
         sseWrapper.setAsyncSupported(true);
         context.addServletMappingDecoded(SSE_ENDPOINT, "sse");

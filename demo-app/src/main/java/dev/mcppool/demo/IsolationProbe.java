@@ -29,12 +29,20 @@ import java.util.function.BooleanSupplier;
  *   <li>{@code subscriptions}: lease 1 subscribes to a resource; do its updates reach lease 2?</li>
  *   <li>{@code identity}: clients with K different credentials (Authorization header over HTTP, {@code DEMO_IDENTITY}
  *   over stdio) ask the server who they are.</li>
+ *   <li>{@code caller-credentials} ({@code --url} only): the credential comes from the calling thread, not from the
+ *   client's settings, the way a web application passes its user's token: {@code --client sdk} (a sync client whose
+ *   transport context provider reads a thread-local and whose request customizer puts the context's token into
+ *   {@code Authorization}), {@code sdk-async} (an async client whose customizer reads the subscriber's Reactor
+ *   context), {@code langchain4j} (a headers supplier that reads a thread-local). The clients' settings are all
+ *   equal; only the thread tells the users apart.</li>
  * </ul>
  */
 final class IsolationProbe {
 
-    static final String USAGE = "usage: java -jar demo-app.jar probe sampling|logging|subscriptions|identity"
+    static final String USAGE = "usage: java -jar demo-app.jar probe"
+            + " sampling|logging|subscriptions|identity|caller-credentials"
             + " [--stdio \"<command line>\" | --url <http url>] [--requests N] [--threads T] [--identities K]"
+            + " [--client sdk|sdk-async|langchain4j]"
             + " [--tool NAME] [--tool-arg name=value] [--sleep-ms M] [--hold]";
     private static final Duration NOTIFICATION_WAIT = Duration.ofSeconds(10);
     private static final Duration LATE_MESSAGE_WAIT = Duration.ofMillis(500);
@@ -67,6 +75,7 @@ final class IsolationProbe {
             case "logging" -> probe.logging();
             case "subscriptions" -> probe.subscriptions();
             case "identity" -> probe.identity();
+            case "caller-credentials" -> probe.callerCredentials();
             default -> throw new IllegalArgumentException("unknown probe scenario " + args[0]);
         }
         probe.printErrors();
@@ -190,6 +199,43 @@ final class IsolationProbe {
             }
         });
         System.out.println("identity-calls=" + calls + " identity-own=" + own + " identity-foreign=" + foreign);
+    }
+
+    /** The signed-in user of the request running on this thread, as a web framework's security context holds it. */
+    private static final ThreadLocal<String> CURRENT_USER_TOKEN = new ThreadLocal<>();
+
+    private void callerCredentials() throws Exception {
+        int identities = Integer.parseInt(options.getOrDefault("identities", "2"));
+        String client = options.getOrDefault("client", "sdk");
+        ClientOptions.HttpTarget target = ClientOptions.httpTarget(options.get("url"));
+        AtomicInteger own = new AtomicInteger();
+        AtomicInteger foreign = new AtomicInteger();
+        int calls = concurrently(request -> {
+            String token = "probe-secret-" + (request % identities);
+            CURRENT_USER_TOKEN.set(token);
+            try {
+                String caller = switch (client) {
+                    case "sdk" -> CallerCredentialClients.sdkSync(target);
+                    case "sdk-async" -> CallerCredentialClients.sdkAsync(target, token);
+                    case "langchain4j" -> CallerCredentialClients.langchain4j(target, CURRENT_USER_TOKEN::get);
+                    default -> throw new IllegalArgumentException("unknown --client " + client);
+                };
+                if (caller.equals("caller:" + DemoTools.fingerprint("Bearer " + token))) {
+                    own.incrementAndGet();
+                } else {
+                    foreign.incrementAndGet();
+                }
+            } finally {
+                CURRENT_USER_TOKEN.remove();
+            }
+        });
+        System.out.println("caller-credentials-calls=" + calls + " caller-credentials-own=" + own
+                + " caller-credentials-foreign=" + foreign);
+    }
+
+    /** The calling thread's user token, for the clients' callbacks. */
+    static String currentUserToken() {
+        return CURRENT_USER_TOKEN.get();
     }
 
     private interface Request {

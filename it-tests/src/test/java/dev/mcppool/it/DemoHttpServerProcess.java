@@ -74,6 +74,11 @@ final class DemoHttpServerProcess implements AutoCloseable {
         return Files.readAllLines(stdout).stream().filter(line -> line.startsWith("session ")).count();
     }
 
+    /** Requests the current server process refused because they carried another credential than their session's. */
+    long foreignCredentialRequests() throws IOException {
+        return Files.readAllLines(stdout).stream().filter(line -> line.equals("refused foreign-credential")).count();
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();
