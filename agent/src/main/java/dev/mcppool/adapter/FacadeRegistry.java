@@ -20,12 +20,17 @@ public final class FacadeRegistry<F> {
     }
 
     public void register(Object client, F facade) {
-        facades.expunge(onAbandoned);
+        reclaimCollected();
         facades.put(client, facade);
     }
 
     public F get(Object client) {
-        facades.expunge(onAbandoned);
+        reclaimCollected();
         return facades.get(client);
+    }
+
+    /** Hands the facades of clients that were garbage-collected to {@code onAbandoned}. */
+    public void reclaimCollected() {
+        facades.expunge(onAbandoned);
     }
 }

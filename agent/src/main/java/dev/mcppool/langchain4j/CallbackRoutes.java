@@ -1,5 +1,6 @@
 package dev.mcppool.langchain4j;
 
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -19,7 +20,11 @@ import java.util.function.BiConsumer;
  */
 final class CallbackRoutes {
 
-    private record Borrower(Object facade, Map<String, Object> callbacks) {
+    /**
+     * The client holding the session, held weakly: the pool holds the session, and a client the application dropped
+     * without closing must still be collected, so that its lease is reclaimed.
+     */
+    private record Borrower(WeakReference<Object> facade, Map<String, Object> callbacks) {
     }
 
     private static final Borrower NOBODY = new Borrower(null, Map.of());
@@ -60,7 +65,7 @@ final class CallbackRoutes {
                 callbacks.put(name, settings.get(name));
             }
         }
-        borrower = new Borrower(facade, callbacks);
+        borrower = new Borrower(facade == null ? null : new WeakReference<>(facade), callbacks);
     }
 
     void unroute() {
@@ -80,9 +85,10 @@ final class CallbackRoutes {
     private void resourceUpdated(Object pooledClient, String uri) {
         Borrower current = borrower;
         Object callback = current.callbacks().get(ClientSettings.ON_RESOURCE_UPDATED);
-        if (callback != null) {
+        Object facade = current.facade() == null ? null : current.facade().get();
+        if (callback != null && facade != null) {
             // the application's callback gets the client it holds, not the pooled one
-            ((BiConsumer<Object, String>) callback).accept(current.facade(), uri);
+            ((BiConsumer<Object, String>) callback).accept(facade, uri);
         }
     }
 

@@ -44,6 +44,7 @@ public final class Langchain4jPooling implements McpPoolBridge.Langchain4jHandle
 
     public Langchain4jPooling(SessionPool pool) {
         this.pool = pool;
+        pool.reclaimAbandonedLeasesWith(facades::reclaimCollected);
     }
 
     @Override

@@ -58,6 +58,7 @@ final class PooledClient {
             }
             callsInFlight++;
         }
+        lease.callStarted();
         try {
             Object value = Members.invoke(method, session().client(), arguments);
             changed(name, arguments);
@@ -88,6 +89,7 @@ final class PooledClient {
     }
 
     private void callFinished() {
+        lease.callEnded();
         boolean giveBack;
         synchronized (this) {
             callsInFlight--;
@@ -121,9 +123,8 @@ final class PooledClient {
             giveBack = takeReturn();
         }
         if (giveBack) {
-            AgentLog.warn("mcp-pool: a LangChain4j MCP client for " + key + " was garbage-collected without close();"
-                    + " its session is discarded");
-            giveBack();
+            session().callbacks().unroute();
+            lease.release(LeaseEnd.ABANDONED);
         }
     }
 

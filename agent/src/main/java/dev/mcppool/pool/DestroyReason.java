@@ -9,6 +9,7 @@ public enum DestroyReason {
     FAILED_VALIDATION("failed validation"),
     BROKEN("closed or broken when returned"),
     TAINTED("its lease changed what cannot be undone"),
+    ABANDONED("its client was dropped without close()"),
     OVER_LIMIT("above maxPerKey after it was lowered"),
     POOL_CLOSED("the pool closed (JVM shutdown)"),
     OTHER("closed by the pool");

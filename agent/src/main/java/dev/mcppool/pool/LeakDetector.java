@@ -30,7 +30,7 @@ final class LeakDetector {
      */
     Watch watch(PoolKey key, ServerCounters counters, ServerCounters totals, boolean startNow, Duration threshold) {
         if (threshold.isZero() || isClosed()) {
-            return Watch.NONE;
+            return Watch.unwatched(key);
         }
         Watch watch = new Watch(this, key, counters, totals, threshold,
                 new Exception("MCP session borrowed here by thread " + Thread.currentThread().getName()));
@@ -69,15 +69,24 @@ final class LeakDetector {
 
     /** One lease under watch. */
     static class Watch {
-        static final Watch NONE = new Watch(null, null, null, null, Duration.ZERO, null) {
-            @Override
-            void start() {
-            }
+        /** A watch for a lease borrowed without leak detection: a dropped client is still told in the log. */
+        static Watch unwatched(PoolKey key) {
+            return new Watch(null, key, null, null, Duration.ZERO, null) {
+                @Override
+                void start() {
+                }
 
-            @Override
-            void released() {
-            }
-        };
+                @Override
+                void abandoned() {
+                    AgentLog.warn("mcp-pool: an MCP client of " + key + " was garbage-collected without close(); its"
+                            + " session is discarded (set leakDetectionThreshold to see where it was borrowed)");
+                }
+
+                @Override
+                void released() {
+                }
+            };
+        }
 
         private final LeakDetector detector;
         private final PoolKey key;
@@ -114,13 +123,34 @@ final class LeakDetector {
         }
 
         private void reportLeak() {
+            report("has been leased for more than " + threshold.toMillis()
+                    + " ms without close(); apparent leak (leakDetectionThreshold).");
+        }
+
+        /**
+         * The client holding the lease was garbage-collected without close(): a leak for sure, reported at once if the
+         * threshold has not reported it yet.
+         */
+        synchronized void abandoned() {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            if (reported) {
+                AgentLog.info("mcp-pool: the session of " + key + " reported as leaked is discarded: its MCP client"
+                        + " was garbage-collected without close()");
+            } else {
+                report("was leased by an MCP client that was garbage-collected without close(); its session is"
+                        + " discarded (leak).");
+            }
+        }
+
+        private synchronized void report(String what) {
             reported = true;
             counters.recordLeak();
             totals.recordLeak();
             StringWriter stack = new StringWriter();
             borrowSite.printStackTrace(new PrintWriter(stack));
-            AgentLog.warn("mcp-pool: a session of " + key + " has been leased for more than " + threshold.toMillis()
-                    + " ms without close(); apparent leak (leakDetectionThreshold). " + stack);
+            AgentLog.warn("mcp-pool: a session of " + key + " " + what + " " + stack);
             detector.events.leakDetected(key, Duration.ofNanos(System.nanoTime() - borrowedAt), borrowerThread,
                     stack.toString());
         }

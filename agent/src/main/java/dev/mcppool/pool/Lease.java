@@ -1,6 +1,7 @@
 package dev.mcppool.pool;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** One borrower's use of a pooled session, from borrow to {@link #release(LeaseEnd)}. */
 public final class Lease {
@@ -11,6 +12,8 @@ public final class Lease {
     private final LeaseSlots slots;
     private final LeakDetector.Watch leakWatch;
     private final AtomicBoolean released = new AtomicBoolean();
+    private final AtomicInteger callsInFlight = new AtomicInteger();
+    private volatile long quietSince = System.nanoTime();
     private boolean requestFinishedBefore;
 
     Lease(SessionPool pool, PoolKey key, PooledSession session, LeaseSlots slots, LeakDetector.Watch leakWatch) {
@@ -27,6 +30,23 @@ public final class Lease {
 
     public PoolKey key() {
         return key;
+    }
+
+    /** A call of the borrower's client starts on this lease: a client that is busy was not dropped. */
+    public void callStarted() {
+        callsInFlight.incrementAndGet();
+    }
+
+    /** A call of the borrower's client on this lease has ended, in any way. */
+    public void callEnded() {
+        if (callsInFlight.decrementAndGet() == 0) {
+            quietSince = System.nanoTime();
+        }
+    }
+
+    /** Whether no call has run on this lease for at least {@code nanos} before {@code now}. */
+    boolean quietFor(long nanos, long now) {
+        return callsInFlight.get() == 0 && now - quietSince >= nanos;
     }
 
     /**
@@ -51,7 +71,11 @@ public final class Lease {
      */
     public void release(LeaseEnd end) {
         if (released.compareAndSet(false, true)) {
-            leakWatch.released();
+            if (end == LeaseEnd.ABANDONED) {
+                leakWatch.abandoned();
+            } else {
+                leakWatch.released();
+            }
             pool.giveBack(this, end);
         }
     }

@@ -8,8 +8,13 @@ public enum LeaseEnd {
     RESET,
     /** The borrower changed session state that cannot be undone (the server's logging level): the session is destroyed. */
     TAINTED,
-    /** A request failed in a way that leaves the session in doubt, or the client was dropped: the session is destroyed. */
-    BROKEN;
+    /** A request failed in a way that leaves the session in doubt: the session is destroyed. */
+    BROKEN,
+    /**
+     * The application dropped the client without closing it (it was garbage-collected): the session is destroyed, and
+     * the drop is reported as a leak.
+     */
+    ABANDONED;
 
     boolean reusable() {
         return this == CLEAN || this == RESET;

@@ -51,6 +51,7 @@ public final class SessionPool implements AutoCloseable {
     private final ConcurrentMap<PoolKey, LeaseSlots> slots = new ConcurrentHashMap<>();
     private final LiveSessions liveSessions = new LiveSessions();
     private final LeakDetector leakDetector;
+    private final AbandonedLeases abandoned = new AbandonedLeases();
     private final ConcurrentMap<PoolKey, SessionCreator> templates = new ConcurrentHashMap<>();
     private ScheduledExecutorService warmer;
     private volatile boolean suspended;
@@ -143,7 +144,12 @@ public final class SessionPool implements AutoCloseable {
                     continue;
                 }
                 LeaseSlots keySlots = slotsOf(key);
-                if (!keySlots.take(() -> settings.of(key).maxPerKey(), slice)) {
+                boolean room = keySlots.take(() -> settings.of(key).maxPerKey(), 0);
+                if (!room) {
+                    abandoned.reclaimFor(key);
+                    room = keySlots.take(() -> settings.of(key).maxPerKey(), slice);
+                }
+                if (!room) {
                     if (!keySlots.isForgotten()) {
                         waitingForKey = waitingForKey != null ? waitingForKey : countWaiter(key);
                     }
@@ -159,6 +165,7 @@ public final class SessionPool implements AutoCloseable {
                     }
                     // all servers together are at maxTotal
                     waitingForKey = waitingForKey != null ? waitingForKey : countWaiter(key);
+                    abandoned.reclaimFor(key);
                 } catch (SessionLifecycle.NoRoomYet e) {
                     // the key's idle session is out of the idle queue for a moment; it is back within a ping
                     TimeUnit.NANOSECONDS.sleep(Math.min(slice, NO_ROOM_RETRY_NANOS));
@@ -210,8 +217,10 @@ public final class SessionPool implements AutoCloseable {
             totals.recordBorrowed(wait.toNanos());
             lifecycle.lent(session);
             events.borrowed(key, wait, !created);
-            return new Lease(this, key, session, keySlots,
+            Lease lease = new Lease(this, key, session, keySlots,
                     leakDetector.watch(key, counters, totals, !created, settings.of(key).leakDetectionThreshold()));
+            abandoned.lent(lease);
+            return lease;
         } catch (RuntimeException e) {
             destroy(key, session, DestroyReason.OTHER);
             throw e;
@@ -229,6 +238,14 @@ public final class SessionPool implements AutoCloseable {
             counted.incrementAndGet();
             return counted;
         });
+    }
+
+    /**
+     * {@code reclaim} hands back the leases of an adapter's clients that the application dropped without closing and
+     * that were garbage-collected; run when a borrower finds no room ({@link AbandonedLeases}).
+     */
+    public void reclaimAbandonedLeasesWith(Runnable reclaim) {
+        abandoned.addReclaimer(reclaim);
     }
 
     /** Whether the pool has no way yet to create sessions for {@code key} without a borrower (for minIdle). */
@@ -294,6 +311,7 @@ public final class SessionPool implements AutoCloseable {
     }
 
     void giveBack(Lease lease, LeaseEnd end) {
+        abandoned.ended(lease);
         PoolKey key = lease.key();
         PooledSession session = lease.session();
         try {
@@ -346,7 +364,8 @@ public final class SessionPool implements AutoCloseable {
     /** Why a returned session must be destroyed rather than kept idle; null when it is kept. */
     private DestroyReason whyNotKept(PoolKey key, PooledSession session, LeaseEnd end, boolean usable) {
         if (!end.reusable()) {
-            return end == LeaseEnd.TAINTED ? DestroyReason.TAINTED : DestroyReason.BROKEN;
+            return end == LeaseEnd.TAINTED ? DestroyReason.TAINTED
+                    : end == LeaseEnd.ABANDONED ? DestroyReason.ABANDONED : DestroyReason.BROKEN;
         }
         if (!usable) {
             return DestroyReason.BROKEN;

@@ -273,6 +273,7 @@ final class ClientFacade {
             }
         }
         callsInFlight++;
+        lease.callStarted();
         return new Entry(lease, null);
     }
 
@@ -319,6 +320,7 @@ final class ClientFacade {
 
     /** {@code answered}: the request ran to an answer, so it tells whether a new session started. */
     private void callFinished(Lease current, boolean answered) {
+        current.callEnded();
         if (answered) {
             try {
                 current.requestFinished();
@@ -388,10 +390,8 @@ final class ClientFacade {
             finished = takeLeaseIfDone();
         }
         if (finished != null) {
-            AgentLog.warn("mcp-pool: an MCP client for " + key + " was garbage-collected without close(); its session"
-                    + " is discarded");
             session(finished).callbacks().unroute();
-            finished.release(LeaseEnd.BROKEN);
+            finished.release(LeaseEnd.ABANDONED);
         }
     }
 

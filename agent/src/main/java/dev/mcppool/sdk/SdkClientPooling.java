@@ -40,6 +40,7 @@ public final class SdkClientPooling implements McpPoolBridge.ClientHandler {
 
     public SdkClientPooling(SessionPool pool) {
         this.pool = pool;
+        pool.reclaimAbandonedLeasesWith(facades::reclaimCollected);
     }
 
     @Override

@@ -65,6 +65,24 @@ class SessionPoolTest {
     }
 
     @Test
+    void aBorrowerThatFindsNoRoomGetsTheSessionOfAClientTheApplicationDroppedWithoutClosingIt() throws Exception {
+        pool("maxPerKey=1,maxWait=10s");
+        dev.mcppool.adapter.FacadeRegistry<Lease> clients = new dev.mcppool.adapter.FacadeRegistry<>(
+                lease -> lease.release(LeaseEnd.ABANDONED));
+        pool.reclaimAbandonedLeasesWith(clients::reclaimCollected);
+        Lease dropped = pool.borrow(SERVER_A, this::newSession);
+        clients.register(new Object(), dropped); // the client is unreachable at once, and never closed
+        Thread.sleep(AbandonedLeases.QUIET_BEFORE_SUSPECTED.toMillis());
+
+        Lease next = pool.borrow(SERVER_A, this::newSession);
+
+        assertThat(((FakeSession) dropped.session()).closes).as("the dropped client's session is destroyed")
+                .hasPositiveValue();
+        assertThat(next.session()).isNotSameAs(dropped.session());
+        assertThat(pool.countersFor(SERVER_A).leaks()).isZero(); // leak detection is off: only logged
+    }
+
+    @Test
     void evictIdleClosesTheIdleSessionsOfTheChosenServersOnly() throws Exception {
         pool("");
         Lease a = pool.borrow(SERVER_A, this::newSession);

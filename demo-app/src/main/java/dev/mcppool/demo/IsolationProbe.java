@@ -35,12 +35,14 @@ import java.util.function.BooleanSupplier;
  *   {@code Authorization}), {@code sdk-async} (an async client whose customizer reads the subscriber's Reactor
  *   context), {@code langchain4j} (a headers supplier that reads a thread-local). The clients' settings are all
  *   equal; only the thread tells the users apart.</li>
+ *   <li>{@code never-close}: per-request clients ({@code --client sdk|sdk-async|langchain4j}) that the application
+ *   drops after one tool call without closing them, a bug that works without a pool.</li>
  * </ul>
  */
 final class IsolationProbe {
 
     static final String USAGE = "usage: java -jar demo-app.jar probe"
-            + " sampling|logging|subscriptions|identity|caller-credentials"
+            + " sampling|logging|subscriptions|identity|caller-credentials|never-close"
             + " [--stdio \"<command line>\" | --url <http url>] [--requests N] [--threads T] [--identities K]"
             + " [--client sdk|sdk-async|langchain4j]"
             + " [--tool NAME] [--tool-arg name=value] [--sleep-ms M] [--hold]";
@@ -76,11 +78,17 @@ final class IsolationProbe {
             case "subscriptions" -> probe.subscriptions();
             case "identity" -> probe.identity();
             case "caller-credentials" -> probe.callerCredentials();
+            case "never-close" -> probe.neverClose();
             default -> throw new IllegalArgumentException("unknown probe scenario " + args[0]);
         }
         probe.printErrors();
         if (options.containsKey("hold")) {
             new InputStreamReader(System.in, StandardCharsets.UTF_8).transferTo(Writer.nullWriter());
+        }
+        if (args[0].equals("never-close")) {
+            // the dropped clients' threads (and, without the agent, their servers' pipes) would keep the JVM alive
+            System.out.flush();
+            System.exit(0);
         }
     }
 
@@ -231,6 +239,40 @@ final class IsolationProbe {
         });
         System.out.println("caller-credentials-calls=" + calls + " caller-credentials-own=" + own
                 + " caller-credentials-foreign=" + foreign);
+    }
+
+    private void neverClose() throws Exception {
+        String client = options.getOrDefault("client", "sdk");
+        AtomicInteger answered = new AtomicInteger();
+        int calls = concurrently(request -> {
+            String text = switch (client) {
+                case "sdk" -> text(McpClient.sync(transport(Map.of())).build()
+                        .callTool(new CallToolRequest("echo", Map.of("text", "req-" + request))));
+                case "sdk-async" -> {
+                    var async = McpClient.async(transport(Map.of())).build();
+                    yield async.initialize()
+                            .then(async.callTool(new CallToolRequest("echo", Map.of("text", "req-" + request))))
+                            .map(IsolationProbe::text).block(Duration.ofSeconds(30));
+                }
+                case "langchain4j" -> langchain4jNeverClosed("req-" + request);
+                default -> throw new IllegalArgumentException("unknown --client " + client);
+            };
+            if (text.contains("req-" + request)) {
+                answered.incrementAndGet();
+            }
+        });
+        System.out.println("never-close-calls=" + calls + " never-close-answered=" + answered);
+    }
+
+    private String langchain4jNeverClosed(String text) throws Exception {
+        List<String> command = options.containsKey("stdio") ? ClientOptions.commandTokens(options.get("stdio"))
+                : ClientTarget.ownStdioServerCommand();
+        dev.langchain4j.mcp.client.McpClient client = dev.langchain4j.mcp.client.DefaultMcpClient.builder()
+                .transport(dev.langchain4j.mcp.client.transport.stdio.StdioMcpTransport.builder().command(command)
+                        .build())
+                .build();
+        return client.executeTool(dev.langchain4j.agent.tool.ToolExecutionRequest.builder().name("echo")
+                .arguments("{\"text\":\"" + text + "\"}").build()).resultText();
     }
 
     /** The calling thread's user token, for the clients' callbacks. */
