@@ -12,9 +12,10 @@ class RedactionTest {
     void credentialsInArgumentsAreHiddenAndEverythingElseIsShown() {
         assertThat(Redaction.commandLine("npx", List.of("-y", "mcp-remote", "https://example.com/mcp",
                 "--header", "Authorization: Bearer s3cret", "--api-key", "k1", "token=t1", "X-Api-Key:k2",
-                "--token=https://example.com/t2", "--verbose", "server.js", "Bearer s4")))
+                "--token=https://example.com/t2", "--password=pw", "--token", "t3", "--verbose", "server.js",
+                "Bearer s4")))
                 .isEqualTo("npx -y mcp-remote https://example.com/mcp --header *** --api-key *** token=***"
-                        + " X-Api-Key:*** --token=*** --verbose server.js ***");
+                        + " X-Api-Key:*** --token=*** --password=*** --token *** --verbose server.js ***");
     }
 
     @Test

@@ -179,6 +179,20 @@ class SpecKeysTest {
     }
 
     @Test
+    void argumentsThatDifferOnlyWhereTheLabelHidesThemAreDifferentKeysWithOneLabel() {
+        PoolKey app = keyOf(McpClient.sync(new StdioClientTransport(ServerParameters.builder("npx")
+                .args("@modelcontextprotocol/server-postgres", "postgresql://app:pw@db/prod").build(),
+                McpJsonDefaults.getMapper())));
+        PoolKey admin = keyOf(McpClient.sync(new StdioClientTransport(ServerParameters.builder("npx")
+                .args("@modelcontextprotocol/server-postgres", "postgresql://admin:pw@db/prod").build(),
+                McpJsonDefaults.getMapper())));
+
+        assertThat(app).isNotEqualTo(admin);
+        assertThat(app.label()).isEqualTo(admin.label());
+        assertThat(app.fingerprint()).isNotEqualTo(admin.fingerprint());
+    }
+
+    @Test
     void anHttpUrlsUserInfoQueryAndFragmentNeverAppearInTheLabel() {
         // the secrets are not hexadecimal, so the fingerprint cannot contain them by chance
         PoolKey key = keyOf(McpClient.sync(HttpClientStreamableHttpTransport
