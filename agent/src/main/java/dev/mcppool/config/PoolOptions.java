@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -197,6 +198,32 @@ public final class PoolOptions {
             throw new IllegalArgumentException(problems.get(0).replace("; pooling is disabled", ""));
         }
         return settingsOf(values);
+    }
+
+    /**
+     * The settings of the server named {@code server}: {@code base} with each rule whose pattern matches it applied in
+     * order, a later one winning. A rule that contradicts those applied before it (its minIdle above their maxPerKey)
+     * is handed to {@code contradicting}, which may throw, and is otherwise skipped.
+     *
+     * <p>An {@code enabled=false} in any matching rule holds whatever the order of the rules, a later
+     * {@code enabled=true} or a contradiction in its own rule: it is how a server whose state must not carry over
+     * between requests is kept unpooled, and running unpooled is what the application does without the agent.
+     */
+    public static PoolSettings forServer(PoolSettings base, List<ServerRule> rules, String server,
+                                         BiConsumer<ServerRule, IllegalArgumentException> contradicting) {
+        PoolSettings settings = base;
+        boolean turnedOff = false;
+        for (ServerRule rule : rules) {
+            if (rule.matches(server)) {
+                turnedOff |= rule.turnsPoolingOff();
+                try {
+                    settings = retune(settings, rule.values());
+                } catch (IllegalArgumentException contradiction) {
+                    contradicting.accept(rule, contradiction);
+                }
+            }
+        }
+        return turnedOff ? retune(settings, Map.of("enabled", "false")) : settings;
     }
 
     /** The options whose values differ between {@code base} and {@code settings}, as {@code name=value} text. */

@@ -30,6 +30,12 @@ public final class ServerRule {
         return values;
     }
 
+    /** Whether this rule runs its servers unpooled ({@code enabled=false}), which no other rule undoes. */
+    public boolean turnsPoolingOff() {
+        String enabled = values.get("enabled");
+        return enabled != null && enabled.trim().equalsIgnoreCase("false");
+    }
+
     public boolean matches(String serverName) {
         if (glob.matcher(serverName).matches()) {
             return true;

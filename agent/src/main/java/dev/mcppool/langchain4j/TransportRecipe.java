@@ -1,6 +1,7 @@
 package dev.mcppool.langchain4j;
 
 import dev.mcppool.adapter.Members;
+import dev.mcppool.adapter.Redaction;
 import dev.mcppool.adapter.ServerUrls;
 import dev.mcppool.adapter.TransportIdentity;
 import dev.mcppool.pool.CallbackIdentity;
@@ -102,9 +103,8 @@ final class TransportRecipe {
             if (command == null || command.isEmpty()) {
                 return TransportIdentity.unpooled("a stdio transport without a command");
             }
-            Supplier<String> label = () -> "stdio: " + command.get(0)
-                    + joined(Secrets.redactArguments(command.subList(1, command.size())))
-                    + namesOf("env", (Map<?, ?>) settings.get(ENVIRONMENT));
+            Supplier<String> label = () -> "stdio: " + Redaction.commandLine(command.get(0),
+                    command.subList(1, command.size())) + namesOf("env", (Map<?, ?>) settings.get(ENVIRONMENT));
             return TransportIdentity.of(command.get(0), label, identity);
         }
         URI url;
@@ -116,7 +116,7 @@ final class TransportRecipe {
         if (url.getHost() == null) {
             return TransportIdentity.unpooled("a URL without a host");
         }
-        Supplier<String> label = () -> kind.labelPrefix() + ": " + ServerUrls.redacted(url, "")
+        Supplier<String> label = () -> kind.labelPrefix() + ": " + Redaction.url(url, "")
                 + headersLabel(suppliedStaticHeaders);
         return TransportIdentity.of(ServerUrls.serverName(url), label, identity);
     }
@@ -165,10 +165,6 @@ final class TransportRecipe {
     private static String namesOf(String what, Map<?, ?> values) {
         return values == null || values.isEmpty() ? ""
                 : " (" + what + ": " + String.join(", ", stringKeys(values).keySet()) + ")";
-    }
-
-    private static String joined(List<String> arguments) {
-        return arguments.isEmpty() ? "" : " " + String.join(" ", arguments);
     }
 
     /** A setting's part of a key: lists by their elements, anything else as {@link CallbackIdentity} counts it. */

@@ -93,24 +93,19 @@ public final class KeySettings {
         return shortest;
     }
 
-    /** The key's settings; a rule that contradicts an earlier matching one is skipped, with one log line. */
+    /**
+     * The key's settings; a rule that contradicts an earlier matching one is skipped but for its enabled=false, with
+     * one log line.
+     */
     private PoolSettings computeOrFallBack(PoolKey key) {
         try {
             return strictly(key, pool, changes.getOrDefault(key, Map.of()));
         } catch (IllegalArgumentException contradiction) {
-            PoolSettings settings = pool;
-            for (ServerRule rule : rules) {
-                if (rule.matches(key.server())) {
-                    try {
-                        settings = PoolOptions.retune(settings, rule.values());
-                    } catch (IllegalArgumentException e) {
-                        AgentLog.warnOnce("mcp-pool: the options of servers matching '" + rule.pattern()
-                                + "' contradict earlier options for " + key + " (" + e.getMessage()
-                                + "); they are not applied to it");
-                    }
-                }
-            }
-            return settings;
+            return PoolOptions.forServer(pool, rules, key.server(), (rule, e) -> AgentLog.warnOnce(
+                    "mcp-pool: the options of servers matching '" + rule.pattern() + "' contradict earlier options for "
+                            + key + " (" + e.getMessage() + "); "
+                            + (rule.turnsPoolingOff() ? "of them only enabled=false is applied to it"
+                                    : "they are not applied to it")));
         }
     }
 
@@ -124,13 +119,10 @@ public final class KeySettings {
     }
 
     private PoolSettings strictly(PoolKey key, PoolSettings base, Map<String, String> keyChanges) {
-        PoolSettings settings = base;
         try {
-            for (ServerRule rule : rules) {
-                if (rule.matches(key.server())) {
-                    settings = PoolOptions.retune(settings, rule.values());
-                }
-            }
+            PoolSettings settings = PoolOptions.forServer(base, rules, key.server(), (rule, contradiction) -> {
+                throw contradiction;
+            });
             return PoolOptions.retune(settings, keyChanges);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + " for server " + key, e);

@@ -3,12 +3,9 @@ package dev.mcppool.pool;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,9 +18,6 @@ public final class Secrets {
     private static final byte[] JVM_KEY = new SecureRandom().generateSeed(32);
     /** {@code Mac.getInstance} and {@code init} cost more than hashing a header value; a Mac is not thread-safe. */
     private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(Secrets::newMac);
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(token|secret|passw|pwd|api[-_]?key|auth|credential|bearer|cookie|private[-_]?key|header).*");
-    private static final Pattern BEARER = Pattern.compile("(?i).*\\bbearer\\s+\\S+.*");
 
     private Secrets() {
     }
@@ -68,30 +62,5 @@ public final class Secrets {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
-    }
-
-    /**
-     * Command-line arguments as they may be shown: the value of anything that looks like a credential — after a
-     * flag such as {@code --api-key} or {@code --header}, in {@code token=…} or {@code Authorization: …} — is {@code ***}.
-     */
-    public static List<String> redactArguments(List<String> arguments) {
-        List<String> shown = new ArrayList<>(arguments.size());
-        boolean previousNamesSecret = false;
-        for (String argument : arguments) {
-            shown.add(previousNamesSecret ? "***" : redactArgument(argument));
-            previousNamesSecret = argument.startsWith("-") && argument.indexOf('=') < 0
-                    && SECRET_NAME.matcher(argument).matches();
-        }
-        return shown;
-    }
-
-    private static String redactArgument(String argument) {
-        for (char separator : new char[] {'=', ':'}) {
-            int at = argument.indexOf(separator);
-            if (at > 0 && SECRET_NAME.matcher(argument.substring(0, at)).matches()) {
-                return argument.substring(0, at + 1) + "***";
-            }
-        }
-        return BEARER.matcher(argument).matches() ? "***" : argument;
     }
 }

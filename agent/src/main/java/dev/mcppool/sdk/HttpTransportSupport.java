@@ -2,6 +2,7 @@ package dev.mcppool.sdk;
 
 import dev.mcppool.adapter.TransportIdentity;
 import dev.mcppool.adapter.Members;
+import dev.mcppool.adapter.Redaction;
 import dev.mcppool.adapter.ServerUrls;
 import dev.mcppool.pool.CallbackIdentity;
 import dev.mcppool.pool.InstanceIds;
@@ -146,7 +147,7 @@ abstract class HttpTransportSupport implements TransportSupport {
         for (Field setting : callbackSettings) {
             identity.add(setting.getName() + "=" + CallbackIdentity.of(Members.read(setting, transport)));
         }
-        Supplier<String> label = () -> labelPrefix() + ": " + ServerUrls.redacted(base, endpointPath)
+        Supplier<String> label = () -> labelPrefix() + ": " + Redaction.url(base, endpointPath)
                 + (headers.isEmpty() ? "" : " (headers: " + String.join(", ", headers.keySet()) + ")");
         String server = ServerUrls.serverName(base);
         return TransportIdentity.of(server, label, identity);

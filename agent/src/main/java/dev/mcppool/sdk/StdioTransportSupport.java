@@ -1,7 +1,8 @@
 package dev.mcppool.sdk;
 
-import dev.mcppool.adapter.TransportIdentity;
 import dev.mcppool.adapter.Members;
+import dev.mcppool.adapter.Redaction;
+import dev.mcppool.adapter.TransportIdentity;
 import dev.mcppool.pool.Secrets;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -101,16 +102,9 @@ final class StdioTransportSupport implements TransportSupport {
         if (inputMaxSize != null) {
             identity.add("inputMaxSize=" + Members.read(inputMaxSize, transport));
         }
-        Supplier<String> label = () -> "stdio: " + String.join(" ", prepend(commandName, Secrets.redactArguments(arguments)))
+        Supplier<String> label = () -> "stdio: " + Redaction.commandLine(commandName, arguments)
                 + (environment.isEmpty() ? "" : " (env: " + String.join(", ", environment.keySet()) + ")");
         return TransportIdentity.of(commandName, label, identity);
-    }
-
-    private static List<String> prepend(String first, List<String> rest) {
-        List<String> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return all;
     }
 
     @Override

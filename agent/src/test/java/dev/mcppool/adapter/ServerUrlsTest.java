@@ -8,15 +8,6 @@ import org.junit.jupiter.api.Test;
 class ServerUrlsTest {
 
     @Test
-    void labelKeepsHostAndPathButHidesUserInfoAndQueryValues() {
-        assertThat(ServerUrls.redacted(URI.create("https://bob:hunter2@mcp.example.com:8443/v1?key=abc"),
-                "/mcp?token=xyz"))
-                .isEqualTo("https://***@mcp.example.com:8443/v1?***/mcp?***");
-        assertThat(ServerUrls.redacted(URI.create("http://127.0.0.1:3001"), "/mcp"))
-                .isEqualTo("http://127.0.0.1:3001/mcp");
-    }
-
-    @Test
     void serverNameIsHostAndPortWhenGiven() {
         assertThat(ServerUrls.serverName(URI.create("https://bob:pw@mcp.example.com:8443/v1?key=abc")))
                 .isEqualTo("mcp.example.com:8443");

@@ -3,6 +3,8 @@ package dev.mcppool.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +141,47 @@ class PoolOptionsTest {
 
         assertThat(resolution.problems()).singleElement().asString()
                 .contains("minIdle=3 exceeds maxPerKey=2 for servers matching 'npx'");
+    }
+
+    @Test
+    void enabledFalseTurnsAServerOffEvenInARuleSkippedForContradictingAnEarlierOne() {
+        PoolOptions.Resolution resolution = PoolOptions.resolve(
+                "server.npx.minIdle=3,server.n*.maxPerKey=2,server.n*.enabled=false", Map.of(), Map.of());
+        List<String> skipped = new ArrayList<>();
+
+        PoolSettings npx = PoolOptions.forServer(resolution.settings(), resolution.serverRules(), "/usr/bin/npx",
+                (rule, contradiction) -> skipped.add(rule.pattern()));
+
+        assertThat(resolution.problems()).isEmpty();
+        assertThat(skipped).as("the rest of the contradicting rule is still skipped").containsExactly("n*");
+        assertThat(npx.enabled()).isFalse();
+        assertThat(npx.maxPerKey()).isEqualTo(8);
+        assertThat(npx.minIdle()).isEqualTo(3);
+    }
+
+    @Test
+    void enabledFalseTurnsAServerOffWhenItsRuleComesBeforeOneThatContradictsIt() {
+        PoolOptions.Resolution resolution = PoolOptions.resolve(
+                "server.n*.maxPerKey=2,server.n*.enabled=false,server.npx.minIdle=3", Map.of(), Map.of());
+        List<String> skipped = new ArrayList<>();
+
+        PoolSettings npx = PoolOptions.forServer(resolution.settings(), resolution.serverRules(), "npx",
+                (rule, contradiction) -> skipped.add(rule.pattern()));
+
+        assertThat(skipped).containsExactly("npx");
+        assertThat(npx.enabled()).isFalse();
+        assertThat(npx.maxPerKey()).isEqualTo(2);
+    }
+
+    @Test
+    void enabledFalseOfAnyMatchingRuleWinsOverALaterEnabledTrue() {
+        PoolOptions.Resolution resolution = PoolOptions.resolve(
+                "server.n*.enabled=false,server.npx.enabled=true,server.uvx.enabled=true", Map.of(), Map.of());
+
+        assertThat(PoolOptions.forServer(resolution.settings(), resolution.serverRules(), "npx",
+                (rule, contradiction) -> { }).enabled()).isFalse();
+        assertThat(PoolOptions.forServer(resolution.settings(), resolution.serverRules(), "uvx",
+                (rule, contradiction) -> { }).enabled()).isTrue();
     }
 
     @Test

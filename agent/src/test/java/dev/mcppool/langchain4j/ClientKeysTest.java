@@ -98,6 +98,30 @@ class ClientKeysTest {
     }
 
     @Test
+    void aStdioCommandLinesConnectionUrlPasswordNeverAppearsInTheLabel() throws Exception {
+        PoolKey postgres = stdioKey(new StdioMcpTransport.Builder().command(List.of("npx", "-y",
+                "@modelcontextprotocol/server-postgres", "postgresql://app:pw@db/prod")), DefaultMcpClient.builder());
+        PoolKey redis = stdioKey(new StdioMcpTransport.Builder().command(List.of("npx", "-y",
+                "@modelcontextprotocol/server-redis", "--url=redis://:pw@cache:6379/0")), DefaultMcpClient.builder());
+
+        assertThat(postgres.label())
+                .isEqualTo("stdio: npx -y @modelcontextprotocol/server-postgres postgresql://***@db/prod");
+        assertThat(redis.label())
+                .isEqualTo("stdio: npx -y @modelcontextprotocol/server-redis --url=redis://***@cache:6379/0");
+        assertThat(postgres + " " + redis).doesNotContain("pw");
+    }
+
+    @Test
+    void anHttpUrlsUserInfoQueryAndFragmentNeverAppearInTheLabel() throws Exception {
+        // the secrets are not hexadecimal, so the fingerprint cannot contain them by chance
+        PoolKey key = key(TransportRecipe.of(TransportKind.STREAMABLE_HTTP, new StreamableHttpMcpTransport.Builder()
+                .url("https://user:s3cret@mcp.example.com/mcp?token=xyz#sig=xyz")), DefaultMcpClient.builder());
+
+        assertThat(key.label()).isEqualTo("http: https://***@mcp.example.com/mcp?***#***");
+        assertThat(key.toString()).doesNotContain("user", "s3cret", "xyz");
+    }
+
+    @Test
     void onlyWhetherACallbackIsSetIsInTheKey() throws Exception {
         StdioMcpTransport.Builder transport = new StdioMcpTransport.Builder().command(List.of("node", "server.js"));
         PoolKey withoutHandler = stdioKey(transport, DefaultMcpClient.builder());

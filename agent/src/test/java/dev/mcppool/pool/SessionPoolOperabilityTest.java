@@ -70,6 +70,14 @@ class SessionPoolOperabilityTest {
     }
 
     @Test
+    void aServerTurnedOffByARuleStaysOffWhenThatRuleContradictsAnEarlierOne() {
+        pool("server.npx.minIdle=3,server.*npx.maxPerKey=2,server.*npx.enabled=false");
+
+        assertThat(pool.settingsOf(NPX).enabled()).isFalse();
+        assertThat(pool.settingsOf(HTTP).enabled()).isTrue();
+    }
+
+    @Test
     void aServerRulesMaxPerKeyLimitsItsLeases() throws Exception {
         pool("maxWait=200ms,server.npx.maxPerKey=1");
         borrowStarted(NPX);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcppool.bootstrap.McpPoolBridge;
 import dev.mcppool.config.PoolOptions;
+import dev.mcppool.jmx.PoolMonitor;
+import dev.mcppool.pool.PoolKey;
 import dev.mcppool.pool.PoolExhaustedException;
 import dev.mcppool.pool.ServerUnavailableException;
 import dev.mcppool.pool.PoolEvents;
@@ -20,6 +22,7 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -29,6 +32,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import net.bytebuddy.agent.ByteBuddyAgent;
@@ -433,6 +438,46 @@ class SdkClientPoolingTest {
             second.close();
             third.close();
         }
+    }
+
+    @Test
+    void aStdioArgumentsPasswordNeverAppearsInThePoolExhaustedMessageNorInTheServersJmxName() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ServerParameters postgresLike = ServerParameters.builder(java).args("-cp",
+                System.getProperty("java.class.path"), TestStdioServer.class.getName(),
+                "postgresql://app:hunter2@db/prod").build();
+        List<McpSyncClient> clients = List.of(postgresLikeClient(postgresLike), postgresLikeClient(postgresLike),
+                postgresLikeClient(postgresLike));
+        PoolMonitor monitor = new PoolMonitor(pool, "test");
+        PoolKey key = null;
+        try {
+            serverPid(clients.get(0));
+            serverPid(clients.get(1));
+            assertThatThrownBy(() -> serverPid(clients.get(2)))
+                    .isInstanceOf(PoolExhaustedException.class)
+                    .hasMessageContaining("postgresql://***@db/prod")
+                    .hasMessageNotContaining("hunter2");
+
+            key = pool.counters().keySet().stream().filter(known -> known.label().contains("postgresql"))
+                    .findFirst().orElseThrow();
+            monitor.added(key);
+            MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+            ObjectName servers = new ObjectName("dev.mcppool:type=McpServerPool,*");
+            awaitUntil(() -> !jmx.queryNames(servers, null).isEmpty());
+            ObjectName name = jmx.queryNames(servers, null).iterator().next();
+            assertThat(name.toString()).doesNotContain("hunter2");
+            assertThat(ObjectName.unquote(name.getKeyProperty("name"))).contains("postgresql://***@db/prod");
+        } finally {
+            clients.forEach(McpSyncClient::close);
+            if (key != null) {
+                monitor.removed(key);
+            }
+        }
+    }
+
+    private static McpSyncClient postgresLikeClient(ServerParameters parameters) {
+        return McpClient.sync(new StdioClientTransport(parameters, McpJsonDefaults.getMapper()))
+                .requestTimeout(Duration.ofSeconds(20)).build();
     }
 
     @Test

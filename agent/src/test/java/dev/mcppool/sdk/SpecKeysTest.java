@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcppool.pool.PoolKey;
 import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
@@ -194,6 +195,49 @@ class SpecKeysTest {
             assertThat(otherKey).isNotNull().isNotEqualTo(keyOf((McpClient.SyncSpec) plainSpec()));
             assertThat(otherKey.label()).isEqualTo(keyOf((McpClient.SyncSpec) plainSpec()).label());
         }
+    }
+
+    @Test
+    void aStdioArgumentsPasswordNeverAppearsInTheLabel() {
+        PoolKey postgres = keyOf(McpClient.sync(new StdioClientTransport(ServerParameters.builder("npx")
+                .args("-y", "@modelcontextprotocol/server-postgres", "postgresql://app:pw@db/prod").build(),
+                McpJsonDefaults.getMapper())));
+        PoolKey redis = keyOf(McpClient.sync(new StdioClientTransport(ServerParameters.builder("npx")
+                .args("-y", "@modelcontextprotocol/server-redis", "redis://:pw@cache:6379/0").build(),
+                McpJsonDefaults.getMapper())));
+
+        // the SDK adds the names of the environment variables it passes on by default
+        assertThat(postgres.label())
+                .startsWith("stdio: npx -y @modelcontextprotocol/server-postgres postgresql://***@db/prod (env: ");
+        assertThat(redis.label())
+                .startsWith("stdio: npx -y @modelcontextprotocol/server-redis redis://***@cache:6379/0 (env: ");
+        assertThat(postgres + " " + redis).as("as JMX names and exception messages show the key")
+                .doesNotContain("pw");
+    }
+
+    @Test
+    void argumentsThatDifferOnlyWhereTheLabelHidesThemAreDifferentKeysWithOneLabel() {
+        PoolKey app = keyOf(McpClient.sync(new StdioClientTransport(ServerParameters.builder("npx")
+                .args("@modelcontextprotocol/server-postgres", "postgresql://app:pw@db/prod").build(),
+                McpJsonDefaults.getMapper())));
+        PoolKey admin = keyOf(McpClient.sync(new StdioClientTransport(ServerParameters.builder("npx")
+                .args("@modelcontextprotocol/server-postgres", "postgresql://admin:pw@db/prod").build(),
+                McpJsonDefaults.getMapper())));
+
+        assertThat(app).isNotEqualTo(admin);
+        assertThat(app.label()).isEqualTo(admin.label());
+        assertThat(app.fingerprint()).isNotEqualTo(admin.fingerprint());
+    }
+
+    @Test
+    void anHttpUrlsUserInfoQueryAndFragmentNeverAppearInTheLabel() {
+        // the secrets are not hexadecimal, so the fingerprint cannot contain them by chance
+        PoolKey key = keyOf(McpClient.sync(HttpClientStreamableHttpTransport
+                .builder("https://user:s3cret@mcp.example.com/v1?key=xyz").endpoint("/mcp#sig=xyz").build()));
+
+        assertThat(key.label()).isEqualTo("http: https://***@mcp.example.com/v1?***/mcp#***");
+        assertThat(key.toString()).doesNotContain("user", "s3cret", "xyz");
+        assertThat(key.server()).isEqualTo("mcp.example.com");
     }
 
     /** Called reflectively in another class loader's copy of this class. */
