@@ -93,7 +93,8 @@ final class ClientFacade {
             long staleBefore = session(current).staleSessionAnswers();
             Redirected outcome = invoke(current, method, arguments);
             Throwable failure = Redirected.failureOf(outcome);
-            if (failure != null && session(current).staleSessionAnswers() > staleBefore) {
+            boolean stale = failure != null && session(current).staleSessionAnswers() > staleBefore;
+            if (stale || failure != null && sdk.isCapabilityRefusal(failure) && !serverStillKnows(current)) {
                 Entry fresh = replaceStaleSession(current, name);
                 if (fresh != null) {
                     current = fresh.lease();
@@ -117,11 +118,31 @@ final class ClientFacade {
             changes.succeeded(sdk, method.getName(), arguments);
             return Redirected.value(value);
         } catch (Throwable failure) {
-            if (!sdk.isServerError(failure)) {
+            if (!sdk.isServerError(failure) && !sdk.isCapabilityRefusal(failure)) {
                 markNotReusable();
             }
             return Redirected.failure(failure);
         }
+    }
+
+    /**
+     * After the client refused a request from the capabilities its session cached: whether the server instance that
+     * sent them still knows the session (a ping). A server restarted or redeployed since, maybe with other
+     * capabilities, does not; its other idle sessions were opened on the instance that is gone, so they go too, and
+     * the request is checked again on a fresh session. Nothing was sent, so nothing runs twice. Blocks up to
+     * validationTimeout.
+     */
+    private boolean serverStillKnows(Lease current) {
+        SdkSession session = session(current);
+        long staleBefore = session.staleSessionAnswers();
+        // a client that re-initializes on "session not found" answers the ping from a new server session
+        if (session.ping(pooling.pool().settingsOf(current.key()).validationTimeout())
+                && session.staleSessionAnswers() == staleBefore) {
+            return true;
+        }
+        PoolKey sessionsKey = current.key();
+        pooling.pool().evictIdle(sessionsKey::equals);
+        return false;
     }
 
     /**
@@ -190,19 +211,23 @@ final class ClientFacade {
         }
         request = reactor.onErrorResume(request, failure -> {
             boolean stale = session(current[0]).staleSessionAnswers() > staleBefore;
-            Entry fresh = stale ? replaceStaleSession(current[0], method.getName()) : null;
-            if (fresh == null) {
+            if (!stale && !sdk.isCapabilityRefusal(failure)) {
                 return reactor.error(failure);
             }
-            current[0] = fresh.lease();
-            if (current[0] == null) {
-                return reactor.error(failure);
-            }
-            try {
-                return Members.invoke(method, target(current[0]), arguments);
-            } catch (Throwable retryFailure) {
-                return reactor.error(retryFailure);
-            }
+            // the ping that re-checks a refusal blocks: it runs where blocking is allowed
+            return reactor.defer(() -> {
+                boolean replace = stale || !serverStillKnows(current[0]);
+                Entry fresh = replace ? replaceStaleSession(current[0], method.getName()) : null;
+                if (fresh == null || fresh.lease() == null) {
+                    return reactor.error(failure);
+                }
+                current[0] = fresh.lease();
+                try {
+                    return Members.invoke(method, target(current[0]), arguments);
+                } catch (Throwable retryFailure) {
+                    return reactor.error(retryFailure);
+                }
+            }, !stale);
         });
         AtomicBoolean answered = new AtomicBoolean();
         return reactor.observe(request,
@@ -212,7 +237,7 @@ final class ClientFacade {
                 },
                 failure -> {
                     answered.set(true);
-                    if (!sdk.isServerError(failure)) {
+                    if (!sdk.isServerError(failure) && !sdk.isCapabilityRefusal(failure)) {
                         markNotReusable();
                     }
                 },

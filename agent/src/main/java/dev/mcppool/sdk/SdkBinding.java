@@ -276,6 +276,15 @@ final class SdkBinding {
         return mcpError.isInstance(failure);
     }
 
+    /**
+     * The client refused the request itself, from the server capabilities it keeps since its initialize ("Server does
+     * not provide tools capability", SDK 0.11 to 2.1): nothing was sent.
+     */
+    boolean isCapabilityRefusal(Throwable failure) {
+        return failure instanceof IllegalStateException && failure.getMessage() != null
+                && failure.getMessage().startsWith("Server does not provide");
+    }
+
     private static Method optionalPublicMethod(Class<?> type, String name) {
         try {
             return Members.method(type, name);

@@ -51,9 +51,14 @@ final class SdkSession implements PooledSession {
         return callbacks;
     }
 
+    /**
+     * Whether the session may be lent: once its server answered that it no longer knows the session, it is not lent
+     * again, even if the client initialized itself anew (that is a new server session, without the old one's state).
+     */
     @Override
     public boolean isUsable() {
-        return !closeRequested && sdk.isInitialized(client) && transportSupport.isOpen(transport);
+        return !closeRequested && staleSessionAnswers.get() == 0 && sdk.isInitialized(client)
+                && transportSupport.isOpen(transport);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.mcppool.demo;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Entry point. {@code server stdio} and {@code server http [--port N]} run the demo MCP servers; {@code probe} runs
@@ -11,7 +13,7 @@ public final class DemoApp {
 
     static final String USAGE = String.join("\n",
             "usage: java -jar demo-app.jar server stdio",
-            "       java -jar demo-app.jar server http [--port N]",
+            "       java -jar demo-app.jar server http [--port N] [--without-tools] [--without-event-stream]",
             "       java -jar demo-app.jar [--transport stdio|http] [--stdio \"<command line>\" | --url <http url>]",
             "                              [--requests N] [--threads T] [--tool NAME] [--arg-name NAME]",
             "                              [--header Name=Value]... [--request-timeout 20s] [--api sync|async] [--hold]",
@@ -55,14 +57,17 @@ public final class DemoApp {
         if (kind.equals("stdio") && options.length == 0) {
             DemoStdioServer.run();
         } else if (kind.equals("http")) {
+            List<String> rest = new ArrayList<>(List.of(options));
+            boolean withTools = !rest.remove("--without-tools");
+            boolean withEventStream = !rest.remove("--without-event-stream");
             int port;
             try {
-                port = httpPort(options);
+                port = httpPort(rest.toArray(String[]::new));
             } catch (IllegalArgumentException e) {
                 usageError(e.getMessage());
                 return;
             }
-            DemoHttpServer.runStandalone(port);
+            DemoHttpServer.runStandalone(port, withTools, withEventStream);
         } else {
             usageError("server needs stdio (without options) or http [--port N]");
         }

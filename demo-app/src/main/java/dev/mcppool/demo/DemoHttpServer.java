@@ -5,6 +5,8 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -72,6 +74,16 @@ final class DemoHttpServer implements AutoCloseable {
      * it starts ({@code session streamable-http|sse}); port 0 picks a free port.
      */
     static DemoHttpServer start(int port, Consumer<String> calls) throws IOException, LifecycleException {
+        return start(port, calls, true, true);
+    }
+
+    /**
+     * As {@link #start(int, Consumer)}; {@code withTools} false serves no tools and announces no tools capability,
+     * {@code withEventStream} false answers a client's GET for the session's event stream with 405, as servers that
+     * only answer POSTs do.
+     */
+    static DemoHttpServer start(int port, Consumer<String> calls, boolean withTools, boolean withEventStream)
+            throws IOException, LifecycleException {
         TOMCAT_LOGGER.setLevel(Level.WARNING);
         TOMCAT_LEAK_CHECK_LOGGER.setLevel(Level.SEVERE);
         HttpServletStreamableServerTransportProvider servlet = HttpServletStreamableServerTransportProvider.builder()
@@ -84,7 +96,7 @@ final class DemoHttpServer implements AutoCloseable {
                 .build();
         SessionCountingTransportProvider provider = new SessionCountingTransportProvider(servlet,
                 () -> calls.accept("session streamable-http"));
-        McpSyncServer mcpServer = DemoTools.configure(McpServer.sync(provider), "demo-http", calls);
+        McpSyncServer mcpServer = DemoTools.configure(McpServer.sync(provider), "demo-http", calls, withTools);
         HttpServletSseServerTransportProvider sseServlet = HttpServletSseServerTransportProvider.builder()
                 .sseEndpoint(SSE_ENDPOINT)
                 .messageEndpoint(SSE_ENDPOINT + SSE_MESSAGES)
@@ -116,6 +128,23 @@ final class DemoHttpServer implements AutoCloseable {
         ownersOfMcp.setFilterName("session-owner");
         ownersOfMcp.addURLPatternDecoded(ENDPOINT);
         context.addFilterMap(ownersOfMcp);
+        if (!withEventStream) {
+            FilterDef noStream = new FilterDef();
+            noStream.setFilterName("no-event-stream");
+            noStream.setFilter((request, response, chain) -> {
+                if (((HttpServletRequest) request).getMethod().equals("GET")) {
+                    ((HttpServletResponse) response).sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+                } else {
+                    chain.doFilter(request, response);
+                }
+            });
+            noStream.setAsyncSupported("true");
+            context.addFilterDef(noStream);
+            FilterMap noStreamOfMcp = new FilterMap();
+            noStreamOfMcp.setFilterName("no-event-stream");
+            noStreamOfMcp.addURLPatternDecoded(ENDPOINT);
+            context.addFilterMap(noStreamOfMcp);
+        }
         Wrapper sseWrapper = Tomcat.addServlet(context, "sse", sseServlet);
         sseWrapper.setAsyncSupported(true);
         context.addServletMappingDecoded(SSE_ENDPOINT, "sse");
@@ -132,12 +161,13 @@ final class DemoHttpServer implements AutoCloseable {
     }
 
     /**
-     * {@code server http [--port N]}: serves until stdin reaches end of stream or the process is killed, printing a
+     * {@code server http [--port N] [--without-tools] [--without-event-stream]}: serves until stdin reaches end of stream or the process is killed, printing a
      * line {@code call <tool> {<arguments>}} for every tool call it runs and {@code session <transport>} for every
      * session it starts.
      */
-    static void runStandalone(int port) throws IOException, LifecycleException {
-        DemoHttpServer server = start(port, DemoHttpServer::printCall);
+    static void runStandalone(int port, boolean withTools, boolean withEventStream)
+            throws IOException, LifecycleException {
+        DemoHttpServer server = start(port, DemoHttpServer::printCall, withTools, withEventStream);
         System.out.println("listening " + server.url());
         System.out.flush();
         System.in.transferTo(OutputStream.nullOutputStream());

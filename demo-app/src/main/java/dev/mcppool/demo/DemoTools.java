@@ -45,13 +45,25 @@ final class DemoTools {
     /** As {@link #configure(McpServer.SyncSpecification, String)}, telling {@code calls} of every tool call it runs. */
     static <S extends McpServer.SyncSpecification<S>> McpSyncServer configure(McpServer.SyncSpecification<S> spec,
             String serverName, Consumer<String> calls) {
+        return configure(spec, serverName, calls, true);
+    }
+
+    /** As above; {@code withTools} false leaves out the tools and the tools capability (an older deployment). */
+    static <S extends McpServer.SyncSpecification<S>> McpSyncServer configure(McpServer.SyncSpecification<S> spec,
+            String serverName, Consumer<String> calls, boolean withTools) {
         AtomicReference<McpSyncServer> server = new AtomicReference<>();
-        server.set(spec.serverInfo(serverName, "1.0.0")
-                .capabilities(ServerCapabilities.builder().tools(true).logging().resources(true, false).build())
+        ServerCapabilities.Builder capabilities = ServerCapabilities.builder().logging().resources(true, false);
+        McpServer.SyncSpecification<S> configured = spec.serverInfo(serverName, "1.0.0")
+                .capabilities((withTools ? capabilities.tools(true) : capabilities).build())
                 .resources(new McpServerFeatures.SyncResourceSpecification(
                         McpSchema.Resource.builder().uri(RESOURCE).name("counter").build(),
                         (exchange, request) -> new McpSchema.ReadResourceResult(List.of(
-                                new McpSchema.TextResourceContents(RESOURCE, "text/plain", "1")))))
+                                new McpSchema.TextResourceContents(RESOURCE, "text/plain", "1")))));
+        if (!withTools) {
+            server.set(configured.build());
+            return server.get();
+        }
+        server.set(configured
                 .toolCall(Tool.builder("echo", objectSchema(Map.of("text", "string"))).description("Echoes text back").build(),
                         observed(calls, (exchange, request) -> text("echo:" + request.arguments().get("text"))))
                 .toolCall(Tool.builder("add", objectSchema(Map.of("a", "number", "b", "number"))).description("Adds two numbers").build(),

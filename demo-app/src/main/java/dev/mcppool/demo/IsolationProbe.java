@@ -6,6 +6,7 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.io.BufferedReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.io.InputStreamReader;
@@ -37,12 +38,15 @@ import java.util.function.BooleanSupplier;
  *   equal; only the thread tells the users apart.</li>
  *   <li>{@code never-close}: per-request clients ({@code --client sdk|sdk-async|langchain4j}) that the application
  *   drops after one tool call without closing them, a bug that works without a pool.</li>
+ *   <li>{@code redeploy} ({@code --url} only): two per-request clients ({@code --client sdk|sdk-async}) ask the
+ *   server for its capabilities and call echo; between them the probe prints {@code waiting-for-redeploy} and waits
+ *   for a line on stdin, so that a test can restart the server with other capabilities.</li>
  * </ul>
  */
 final class IsolationProbe {
 
     static final String USAGE = "usage: java -jar demo-app.jar probe"
-            + " sampling|logging|subscriptions|identity|caller-credentials|never-close"
+            + " sampling|logging|subscriptions|identity|caller-credentials|never-close|redeploy"
             + " [--stdio \"<command line>\" | --url <http url>] [--requests N] [--threads T] [--identities K]"
             + " [--client sdk|sdk-async|langchain4j]"
             + " [--tool NAME] [--tool-arg name=value] [--sleep-ms M] [--hold]";
@@ -79,6 +83,7 @@ final class IsolationProbe {
             case "identity" -> probe.identity();
             case "caller-credentials" -> probe.callerCredentials();
             case "never-close" -> probe.neverClose();
+            case "redeploy" -> probe.redeploy();
             default -> throw new IllegalArgumentException("unknown probe scenario " + args[0]);
         }
         probe.printErrors();
@@ -273,6 +278,45 @@ final class IsolationProbe {
                 .build();
         return client.executeTool(dev.langchain4j.agent.tool.ToolExecutionRequest.builder().name("echo")
                 .arguments("{\"text\":\"" + text + "\"}").build()).resultText();
+    }
+
+    private void redeploy() throws Exception {
+        boolean async = options.getOrDefault("client", "sdk").equals("sdk-async");
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        // the first request only asks what the server offers; the second also calls a tool the new version has
+        System.out.println("request=1 " + askCapabilitiesAndMaybeEcho(async, null));
+        System.out.println("waiting-for-redeploy");
+        System.out.flush();
+        stdin.readLine();
+        System.out.println("request=2 " + askCapabilitiesAndMaybeEcho(async, "req-2"));
+        System.out.flush();
+    }
+
+    private String askCapabilitiesAndMaybeEcho(boolean async, String echoText) {
+        CallToolRequest echo = new CallToolRequest("echo", Map.of("text", String.valueOf(echoText)));
+        if (async) {
+            var client = McpClient.async(transport(Map.of())).build();
+            try {
+                boolean tools = client.initialize().block(Duration.ofSeconds(30)).capabilities().tools() != null;
+                String answer = echoText == null ? "" : " answer=" + client.callTool(echo).map(IsolationProbe::text)
+                        .onErrorResume(e -> reactor.core.publisher.Mono.just("refused: " + e.getMessage()))
+                        .block(Duration.ofSeconds(30));
+                return "tools=" + tools + answer;
+            } finally {
+                client.closeGracefully().block(Duration.ofSeconds(30));
+            }
+        }
+        try (McpSyncClient client = McpClient.sync(transport(Map.of())).build()) {
+            boolean tools = client.initialize().capabilities().tools() != null;
+            if (echoText == null) {
+                return "tools=" + tools;
+            }
+            try {
+                return "tools=" + tools + " answer=" + text(client.callTool(echo));
+            } catch (RuntimeException e) {
+                return "tools=" + tools + " answer=refused: " + e.getMessage();
+            }
+        }
     }
 
     /** The calling thread's user token, for the clients' callbacks. */

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,21 +26,23 @@ final class DemoHttpServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static DemoHttpServerProcess start(Path folder) throws Exception {
+    static DemoHttpServerProcess start(Path folder, String... serverOptions) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         DemoHttpServerProcess server = new DemoHttpServerProcess(folder, port);
-        server.launch();
+        server.launch(serverOptions);
         return server;
     }
 
-    private void launch() throws Exception {
+    private void launch(String... serverOptions) throws Exception {
         generation++;
         stdout = folder.resolve("demo-http-" + generation + ".out");
-        process = new ProcessBuilder(Artifacts.java(), "-jar", Artifacts.demoJar().toString(),
-                "server", "http", "--port", Integer.toString(port))
+        List<String> command = new ArrayList<>(List.of(Artifacts.java(), "-jar", Artifacts.demoJar().toString(),
+                "server", "http", "--port", Integer.toString(port)));
+        command.addAll(List.of(serverOptions));
+        process = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
                 .redirectError(folder.resolve("demo-http-" + generation + ".err").toFile())
                 .start();
@@ -51,6 +54,19 @@ final class DemoHttpServerProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * Stops the server as a redeploy does (it closes its connections and exits), and starts a new one on the same port
+     * with {@code serverOptions}.
+     */
+    void redeploy(String... serverOptions) throws Exception {
+        process.getOutputStream().close();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            close();
+            throw new AssertionError("the demo HTTP server did not stop when its stdin closed");
+        }
+        launch(serverOptions);
     }
 
     /** Kills the server, so that every session it knew is gone, and starts a new one on the same port. */
