@@ -14,21 +14,19 @@ public final class ServerUrls {
     }
 
     /** The URL without what may carry credentials: user info and query values are shown as {@code ***}. */
-    public static String redacted(URI base, String endpointPath) {
-        StringBuilder shown = new StringBuilder().append(base.getScheme()).append("://");
-        if (base.getRawUserInfo() != null) {
+    public static String redacted(URI url) {
+        StringBuilder shown = new StringBuilder().append(url.getScheme()).append("://");
+        if (url.getRawUserInfo() != null) {
             shown.append("***@");
         }
-        shown.append(base.getHost());
-        if (base.getPort() >= 0) {
-            shown.append(':').append(base.getPort());
+        shown.append(url.getHost());
+        if (url.getPort() >= 0) {
+            shown.append(':').append(url.getPort());
         }
-        shown.append(base.getRawPath() == null ? "" : base.getRawPath());
-        if (base.getRawQuery() != null) {
+        shown.append(url.getRawPath() == null ? "" : url.getRawPath());
+        if (url.getRawQuery() != null) {
             shown.append("?***");
         }
-        int query = endpointPath.indexOf('?');
-        shown.append(query < 0 ? endpointPath : endpointPath.substring(0, query) + "?***");
         return shown.toString();
     }
 }

@@ -97,7 +97,7 @@ final class TransportRecipe {
         if (url.getHost() == null) {
             return TransportIdentity.unpooled("a URL without a host");
         }
-        Supplier<String> label = () -> kind.labelPrefix() + ": " + ServerUrls.redacted(url, "")
+        Supplier<String> label = () -> kind.labelPrefix() + ": " + ServerUrls.redacted(url)
                 + headersLabel(suppliedStaticHeaders);
         return TransportIdentity.of(ServerUrls.serverName(url), label, identity);
     }

@@ -9,10 +9,9 @@ class ServerUrlsTest {
 
     @Test
     void labelKeepsHostAndPathButHidesUserInfoAndQueryValues() {
-        assertThat(ServerUrls.redacted(URI.create("https://bob:hunter2@mcp.example.com:8443/v1?key=abc"),
-                "/mcp?token=xyz"))
-                .isEqualTo("https://***@mcp.example.com:8443/v1?***/mcp?***");
-        assertThat(ServerUrls.redacted(URI.create("http://127.0.0.1:3001"), "/mcp"))
+        assertThat(ServerUrls.redacted(URI.create("https://bob:hunter2@mcp.example.com:8443/v1/mcp?token=xyz")))
+                .isEqualTo("https://***@mcp.example.com:8443/v1/mcp?***");
+        assertThat(ServerUrls.redacted(URI.create("http://127.0.0.1:3001/mcp")))
                 .isEqualTo("http://127.0.0.1:3001/mcp");
     }
 
