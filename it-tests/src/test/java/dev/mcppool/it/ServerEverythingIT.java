@@ -16,9 +16,10 @@ class ServerEverythingIT {
         Path pooledSpawns = output.resolve("pooled-spawns.log");
         Path unpooledSpawns = output.resolve("unpooled-spawns.log");
 
-        DemoReport pooled = DemoRun.withAgent("maxPerKey=2")
+        // twice as many threads as maxPerKey, which wait while the two servers start
+        DemoReport pooled = DemoRun.withAgent("maxPerKey=2,maxWait=1m")
                 .args("--stdio", EverythingServer.stdioCommandCountingSpawns(output, pooledSpawns),
-                        "--tool", "echo", "--arg-name", "message", "--requests", "40", "--threads", "2")
+                        "--tool", "echo", "--arg-name", "message", "--requests", "40", "--threads", "4")
                 .run(output, "pooled", Duration.ofMinutes(2));
         DemoReport unpooled = DemoRun.withoutAgent()
                 .args("--stdio", EverythingServer.stdioCommandCountingSpawns(output, unpooledSpawns),
@@ -27,8 +28,8 @@ class ServerEverythingIT {
 
         System.out.printf("server-everything stdio, 40 requests: without agent p50=%.1f ms, with agent p50=%.3f ms%n",
                 unpooled.millis("p50"), pooled.millis("p50"));
-        assertThat(pooled.errors()).isZero();
-        assertThat(unpooled.errors()).isZero();
+        assertThat(pooled.errors()).as("failed requests: %s", pooled.errorLines()).isZero();
+        assertThat(unpooled.errors()).as("failed requests: %s", unpooled.errorLines()).isZero();
         assertThat(Files.readAllLines(pooledSpawns)).hasSizeBetween(1, 2);
         assertThat(Files.readAllLines(unpooledSpawns)).hasSize(40);
         assertThat(pooled.resultsDigest()).isEqualTo(unpooled.resultsDigest());
