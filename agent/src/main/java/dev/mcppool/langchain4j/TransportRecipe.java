@@ -13,8 +13,10 @@ import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -147,24 +149,32 @@ final class TransportRecipe {
         return (Map<?, ?>) Members.read(captured[0], supplier);
     }
 
+    /**
+     * Values by name, as digests. Environment names are case-sensitive (Linux, macOS): {@code token} and
+     * {@code TOKEN} are two variables. Header names are not, but the JDK sends every entry of the map, so values whose
+     * names differ only in case all count, under the name in lower case.
+     */
     private static void secretValues(String setting, Map<?, ?> values, List<String> identity) {
         if (values == null) {
             identity.add(setting + "=none");
             return;
         }
-        new TreeMap<>(stringKeys(values)).forEach((name, value) -> identity.add(setting + "." + name + "="
-                + Secrets.digest(String.valueOf(value))));
-    }
-
-    private static Map<String, Object> stringKeys(Map<?, ?> values) {
-        Map<String, Object> keyed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        values.forEach((name, value) -> keyed.put(String.valueOf(name), value));
-        return keyed;
+        boolean headers = !setting.equals(ENVIRONMENT);
+        Map<String, List<String>> digests = new TreeMap<>();
+        values.forEach((name, value) -> {
+            String shownName = headers ? String.valueOf(name).toLowerCase(Locale.ROOT) : String.valueOf(name);
+            digests.computeIfAbsent(shownName, n -> new ArrayList<>()).add(Secrets.digest(String.valueOf(value)));
+        });
+        digests.forEach((name, valueDigests) -> {
+            valueDigests.sort(null);
+            identity.add(setting + "." + name + "=" + String.join(",", valueDigests));
+        });
     }
 
     private static String namesOf(String what, Map<?, ?> values) {
         return values == null || values.isEmpty() ? ""
-                : " (" + what + ": " + String.join(", ", stringKeys(values).keySet()) + ")";
+                : " (" + what + ": " + String.join(", ", new TreeSet<>(values.keySet().stream().map(String::valueOf)
+                        .toList())) + ")";
     }
 
     /** A setting's part of a key: lists by their elements, anything else as {@link CallbackIdentity} counts it. */

@@ -5,7 +5,6 @@ import dev.mcppool.adapter.Members;
 import dev.mcppool.adapter.Redaction;
 import dev.mcppool.adapter.ServerUrls;
 import dev.mcppool.pool.CallbackIdentity;
-import dev.mcppool.pool.InstanceIds;
 import dev.mcppool.pool.Secrets;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -14,7 +13,6 @@ import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
 
 /**
  * What the SDK's two {@code HttpClient}-based transports have in common: the server is a URL plus the static headers,
@@ -40,6 +37,8 @@ abstract class HttpTransportSupport implements TransportSupport {
     private final Field requestBuilder;
     private final Field httpClient;
     private final Field requestCustomizer;
+    private final Field jsonMapper;
+    private final JsonMappers jsonMappers;
     private final List<Field> plainSettings = new ArrayList<>();
     private final List<Field> callbackSettings = new ArrayList<>();
     private final Constructor<?> constructor;
@@ -59,6 +58,10 @@ abstract class HttpTransportSupport implements TransportSupport {
         requestBuilder = Members.field(transportClass, "requestBuilder");
         httpClient = Members.field(transportClass, "httpClient");
         requestCustomizer = Members.field(transportClass, "httpRequestCustomizer");
+        // SDK 0.13 replaced the Jackson ObjectMapper with its own McpJsonMapper
+        Field mapper = Members.optionalField(transportClass, "jsonMapper");
+        jsonMapper = mapper != null ? mapper : Members.optionalField(transportClass, "objectMapper");
+        jsonMappers = new JsonMappers(transportClass.getClassLoader());
         addExisting(plainSettingFields, plainSettings);
         addExisting(callbackFields, callbackSettings);
         constructor = recipeConstructor(constructorFields);
@@ -110,6 +113,12 @@ abstract class HttpTransportSupport implements TransportSupport {
     /** The label's prefix, e.g. {@code http} or {@code sse}. */
     abstract String labelPrefix();
 
+    /**
+     * Whether URLs the server sends (the legacy SSE message endpoint) are resolved against the base URI too: then the
+     * base is part of what reaches the server, not only the endpoint it resolves to.
+     */
+    abstract boolean resolvesServerUrlsAgainstBase();
+
     @Override
     public boolean handles(Object transport) {
         return transport.getClass() == transportClass;
@@ -119,27 +128,34 @@ abstract class HttpTransportSupport implements TransportSupport {
     public TransportIdentity identify(Object transport) {
         HttpClient client = (HttpClient) Members.read(httpClient, transport);
         URI base = (URI) Members.read(baseUri, transport);
-        String endpointPath = String.valueOf(Members.read(endpoint, transport));
+        String endpointPath = (String) Members.read(endpoint, transport);
         HttpRequest template = ((HttpRequest.Builder) Members.read(requestBuilder, transport)).copy()
                 .uri(PLACEHOLDER).build();
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(template.headers().map());
 
+        URI requested;
+        try {
+            requested = requestedUri(base, endpointPath);
+        } catch (IllegalArgumentException e) {
+            return TransportIdentity.unpooled("an endpoint that does not resolve against the base URI");
+        }
+
         List<String> identity = new ArrayList<>();
-        identity.add("url=" + base + endpointPath);
+        // what is requested, as the SDK resolves it: base + endpoint as text would make "https://gw/t" with the default
+        // endpoint "/mcp" (requests go to /mcp) read as "https://gw" with endpoint "/t/mcp"
+        identity.add("url=" + requested);
+        if (resolvesServerUrlsAgainstBase()) {
+            identity.add("baseUri=" + base);
+        }
         headers.forEach((name, values) -> identity.add("header." + name.toLowerCase()
                 + "=" + Secrets.digest(String.join("\n", values))));
         identity.add("request.timeout=" + template.timeout().orElse(null));
         identity.add("request.version=" + template.version().orElse(null));
         identity.add("request.expectContinue=" + template.expectContinue());
-        identity.add("client.version=" + client.version());
-        identity.add("client.connectTimeout=" + client.connectTimeout().orElse(null));
-        identity.add("client.followRedirects=" + client.followRedirects());
-        identity.add("client.proxy=" + client.proxy().map(InstanceIds::of).orElse("none"));
-        identity.add("client.executor=" + client.executor().map(InstanceIds::of).orElse("default"));
-        identity.add("client.sslContext=" + sslContextIdentity(client.sslContext()));
-        identity.add("client.authenticator=" + client.authenticator().map(InstanceIds::of).orElse("none"));
-        identity.add("client.cookieHandler=" + client.cookieHandler().map(InstanceIds::of).orElse("none"));
+        HttpClientSettings.addTo(identity, client);
+        Object mapper = jsonMapper == null ? null : Members.read(jsonMapper, transport);
+        identity.add("jsonMapper=" + jsonMappers.identify(mapper));
         for (Field setting : plainSettings) {
             identity.add(setting.getName() + "=" + Members.read(setting, transport));
         }
@@ -147,9 +163,9 @@ abstract class HttpTransportSupport implements TransportSupport {
         for (Field setting : callbackSettings) {
             identity.add(setting.getName() + "=" + CallbackIdentity.of(Members.read(setting, transport)));
         }
-        Supplier<String> label = () -> labelPrefix() + ": " + Redaction.url(base, endpointPath)
+        Supplier<String> label = () -> labelPrefix() + ": " + Redaction.url(requested, "")
                 + (headers.isEmpty() ? "" : " (headers: " + String.join(", ", headers.keySet()) + ")");
-        String server = ServerUrls.serverName(base);
+        String server = ServerUrls.serverName(requested);
         return TransportIdentity.of(server, label, identity);
     }
 
@@ -169,7 +185,7 @@ abstract class HttpTransportSupport implements TransportSupport {
             throws Exception {
         Object customizer = Members.read(requestCustomizer, transport);
         Method customize = customizeMethod(requestCustomizer.getType());
-        URI uri = ((URI) Members.read(baseUri, transport)).resolve(String.valueOf(Members.read(endpoint, transport)));
+        URI uri = requestedUri((URI) Members.read(baseUri, transport), String.valueOf(Members.read(endpoint, transport)));
         HttpRequest.Builder probe = ((HttpRequest.Builder) Members.read(requestBuilder, transport)).copy().uri(uri);
         Object[] arguments = customize.getParameterCount() == 4 ? new Object[] {probe, "POST", uri, ""}
                 : new Object[] {probe, "POST", uri, "", context != null ? context
@@ -212,16 +228,12 @@ abstract class HttpTransportSupport implements TransportSupport {
         });
     }
 
-    /** The JVM default context is shared by everyone; any other one may hold a client certificate, so it counts as itself. */
-    private static String sslContextIdentity(SSLContext context) {
-        try {
-            if (context == SSLContext.getDefault()) {
-                return "default";
-            }
-        } catch (NoSuchAlgorithmException e) {
-            // no default context: fall through to identity
-        }
-        return InstanceIds.of(context);
+    /**
+     * The URI the SDK sends requests to ({@code Utils.resolveUri}, the same from 0.11 to 2.1): the base URI itself
+     * for an empty endpoint, else the endpoint resolved against it.
+     */
+    private static URI requestedUri(URI base, String endpointPath) {
+        return endpointPath == null || endpointPath.isBlank() ? base : base.resolve(URI.create(endpointPath));
     }
 
     @Override

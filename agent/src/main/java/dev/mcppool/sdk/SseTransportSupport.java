@@ -42,6 +42,11 @@ final class SseTransportSupport extends HttpTransportSupport {
     }
 
     @Override
+    boolean resolvesServerUrlsAgainstBase() {
+        return true;
+    }
+
+    @Override
     String labelPrefix() {
         return "sse";
     }

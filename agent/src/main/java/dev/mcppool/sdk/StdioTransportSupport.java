@@ -37,6 +37,7 @@ final class StdioTransportSupport implements TransportSupport {
     private final Method schedulerFromExecutor;
     private final Method schedulerDispose;
     private final Field jsonMapper;
+    private final JsonMappers jsonMappers;
     private final Constructor<?> constructor;
 
     StdioTransportSupport(ClassLoader sdk) throws ReflectiveOperationException {
@@ -60,6 +61,7 @@ final class StdioTransportSupport implements TransportSupport {
         // SDK 0.13 replaced the Jackson ObjectMapper with its own McpJsonMapper
         Field mapper = Members.optionalField(transportClass, "jsonMapper");
         jsonMapper = mapper != null ? mapper : Members.optionalField(transportClass, "objectMapper");
+        jsonMappers = new JsonMappers(sdk);
         constructor = jsonMapper == null ? null : constructorFor(parameters, jsonMapper.getType());
     }
 
@@ -97,8 +99,12 @@ final class StdioTransportSupport implements TransportSupport {
 
         List<String> identity = new ArrayList<>();
         identity.add("command=" + commandName);
-        identity.add("args=" + arguments);
+        // quoted one by one: joined as List.toString writes them, ["a, b"] and ["a", "b"] would read alike
+        identity.add("args=" + KeyText.of(arguments));
         environment.forEach((name, value) -> identity.add("env." + name + "=" + Secrets.digest(value)));
+        // it writes what the server reads, and a pooled session keeps the mapper of the transport that started it
+        Object mapper = jsonMapper == null ? null : Members.read(jsonMapper, transport);
+        identity.add("jsonMapper=" + jsonMappers.identify(mapper));
         if (inputMaxSize != null) {
             identity.add("inputMaxSize=" + Members.read(inputMaxSize, transport));
         }

@@ -59,6 +59,11 @@ final class StreamableHttpTransportSupport extends HttpTransportSupport {
     }
 
     @Override
+    boolean resolvesServerUrlsAgainstBase() {
+        return false;
+    }
+
+    @Override
     String labelPrefix() {
         return "http";
     }

@@ -133,6 +133,43 @@ class ClientKeysTest {
         assertThat(withHandler).isNotEqualTo(withoutHandler).isEqualTo(withAnotherHandler);
     }
 
+    @Test
+    void environmentNamesThatDifferOnlyInCaseAreDifferentVariables() throws Exception {
+        PoolKey upper = stdioKey(Map.of("TOKEN", "t"));
+        Map<String, String> both = new HashMap<>(Map.of("TOKEN", "t", "token", "u"));
+
+        assertThat(upper).isNotEqualTo(stdioKey(Map.of("token", "t")));
+        assertThat(stdioKey(both)).isNotEqualTo(upper).isNotEqualTo(stdioKey(Map.of("token", "u")))
+                .isEqualTo(stdioKey(new HashMap<>(both)));
+        assertThat(stdioKey(both).label()).endsWith("(env: TOKEN, token)");
+    }
+
+    @Test
+    void headersCountUnderTheirNameInAnyCaseAndEveryValueSentCounts() throws Exception {
+        Map<String, String> twoValues = new HashMap<>(Map.of("X-Tenant", "a", "x-tenant", "b"));
+
+        for (String name : List.of("X-Tenant", "x-tenant")) {
+            for (String value : List.of("a", "b")) {
+                assertThat(httpKey(twoValues)).as("both values are sent").isNotEqualTo(httpKey(Map.of(name, value)));
+            }
+        }
+        assertThat(httpKey(Map.of("X-Tenant", "a"))).isEqualTo(httpKey(Map.of("x-tenant", "a")));
+    }
+
+    @Test
+    void commandArgumentsCountOneByOneHoweverTheirTextWouldJoin() throws Exception {
+        PoolKey oneArgument = stdioKey(new StdioMcpTransport.Builder().command(List.of("node", "--root", "a, b")),
+                DefaultMcpClient.builder());
+
+        assertThat(oneArgument).isNotEqualTo(stdioKey(new StdioMcpTransport.Builder()
+                .command(List.of("node", "--root", "a", "b")), DefaultMcpClient.builder()));
+    }
+
+    private static PoolKey stdioKey(Map<String, String> environment) throws Exception {
+        return stdioKey(new StdioMcpTransport.Builder().command(List.of("node", "server.js")).environment(environment),
+                DefaultMcpClient.builder());
+    }
+
     private static PoolKey httpKey(Map<String, String> headers) throws Exception {
         StreamableHttpMcpTransport.Builder builder = new StreamableHttpMcpTransport.Builder()
                 .url("http://127.0.0.1:3001/mcp").customHeaders(headers);

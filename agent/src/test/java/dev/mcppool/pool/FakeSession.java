@@ -1,8 +1,10 @@
 package dev.mcppool.pool;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +20,8 @@ final class FakeSession implements PooledSession {
     /** While set, a ping waits for it to open before answering. */
     volatile CountDownLatch pingGate;
     final AtomicInteger pings = new AtomicInteger();
+    /** The timeout each ping was given, in order. */
+    final List<Duration> pingTimeouts = new CopyOnWriteArrayList<>();
     final AtomicInteger closes = new AtomicInteger();
     final AtomicInteger terminations = new AtomicInteger();
 
@@ -36,6 +40,7 @@ final class FakeSession implements PooledSession {
     @Override
     public boolean ping(Duration timeout) {
         pings.incrementAndGet();
+        pingTimeouts.add(timeout);
         CountDownLatch gate = pingGate;
         if (gate != null) {
             try {

@@ -3,21 +3,29 @@ package dev.mcppool.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.mcppool.adapter.SharedHttpClients;
 import dev.mcppool.pool.PoolKey;
 import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.File;
 import java.lang.reflect.Method;
+import java.net.InetAddress;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -26,8 +34,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
+import net.bytebuddy.agent.ByteBuddyAgent;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Which client specs share a pool key: those a server cannot tell apart, and no others. */
 class SpecKeysTest {
@@ -38,6 +52,29 @@ class SpecKeysTest {
         StdioClientTransport transport = new StdioClientTransport(ServerParameters.builder("node")
                 .args("server.js").env(Map.of("TOKEN", "t-1")).build(), McpJsonDefaults.getMapper());
         return settings.apply(McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)));
+    }
+
+    /** Opens the JDK's HttpClient package to the agent, as the agent does when it starts (JDK 19+ keys read it). */
+    @BeforeAll
+    static void openHttpClientPackage() {
+        SharedHttpClients.install(ByteBuddyAgent.install());
+    }
+
+    private static PoolKey stdioKey(String... arguments) {
+        return keyOf(McpClient.sync(new StdioClientTransport(ServerParameters.builder("node").args(arguments).build(),
+                McpJsonDefaults.getMapper())));
+    }
+
+    private static PoolKey transportKey(McpClientTransport transport) {
+        return keyOf(McpClient.sync(transport));
+    }
+
+    private static PoolKey httpKey(UnaryOperator<HttpClientStreamableHttpTransport.Builder> settings) {
+        return transportKey(settings.apply(HttpClientStreamableHttpTransport.builder("https://gw.example")).build());
+    }
+
+    private static PoolKey httpClientKey(Consumer<HttpClient.Builder> client) {
+        return httpKey(transport -> transport.customizeClient(client));
     }
 
     private static PoolKey keyOf(McpClient.SyncSpec spec) {
@@ -172,6 +209,106 @@ class SpecKeysTest {
     }
 
     @Test
+    void stdioArgumentsCountOneByOneHoweverTheirTextWouldJoin() {
+        // List.toString writes both as [--root, a, b]
+        assertThat(stdioKey("--root", "a, b")).isNotEqualTo(stdioKey("--root", "a", "b"));
+        assertThat(stdioKey("--root", "a, b")).isEqualTo(stdioKey("--root", "a, b"));
+    }
+
+    @Test
+    void httpClientsKeyTheUrlTheSdkRequestsNotTheTextOfBaseAndEndpoint() {
+        // the SDK resolves the endpoint against the base: the default "/mcp" replaces the base's path "/t"
+        PoolKey baseWithPath = transportKey(HttpClientStreamableHttpTransport.builder("https://gw.example/t").build());
+        PoolKey pathInEndpoint = httpKey(transport -> transport.endpoint("/t/mcp"));
+        PoolKey samePathFromOtherBase = transportKey(HttpClientStreamableHttpTransport.builder("https://gw.example/x")
+                .endpoint("/t/mcp").build());
+
+        assertThat(baseWithPath).isNotEqualTo(pathInEndpoint);
+        assertThat(baseWithPath.label()).isEqualTo("http: https://gw.example/mcp");
+        assertThat(samePathFromOtherBase).isEqualTo(pathInEndpoint);
+        assertThat(pathInEndpoint.label()).isEqualTo("http: https://gw.example/t/mcp");
+    }
+
+    @Test
+    void sseClientsKeyTheEventStreamTheyOpenAndTheBaseTheServersMessageUrlResolvesAgainst() {
+        PoolKey baseWithPath = transportKey(HttpClientSseClientTransport.builder("https://gw.example/t").build());
+        PoolKey pathInEndpoint = transportKey(HttpClientSseClientTransport.builder("https://gw.example")
+                .sseEndpoint("/t/sse").build());
+        // both open https://gw.example/a/sse, but a message endpoint "message" is /a/message for one, /message for the other
+        PoolKey underA = transportKey(HttpClientSseClientTransport.builder("https://gw.example/a/")
+                .sseEndpoint("sse").build());
+        PoolKey underRoot = transportKey(HttpClientSseClientTransport.builder("https://gw.example/b")
+                .sseEndpoint("/a/sse").build());
+
+        assertThat(baseWithPath).isNotEqualTo(pathInEndpoint);
+        assertThat(baseWithPath.label()).isEqualTo("sse: https://gw.example/sse");
+        assertThat(underA).isNotEqualTo(underRoot);
+        assertThat(underA).isEqualTo(transportKey(HttpClientSseClientTransport.builder("https://gw.example/a/")
+                .sseEndpoint("sse").build()));
+    }
+
+    @Test
+    void sslParametersOfTheHttpClientCountByValue() {
+        PoolKey tls13 = httpClientKey(client -> client.sslParameters(sslParameters(p -> p.setProtocols(
+                new String[] {"TLSv1.3"}))));
+
+        assertThat(httpClientKey(client -> client.sslParameters(sslParameters(p -> p.setProtocols(
+                new String[] {"TLSv1.3"}))))).as("an equal copy").isEqualTo(tls13);
+        assertThat(httpClientKey(client -> { })).as("the default parameters").isNotEqualTo(tls13);
+        assertThat(httpClientKey(client -> client.sslParameters(sslParameters(p -> p.setProtocols(
+                new String[] {"TLSv1.2"}))))).isNotEqualTo(tls13);
+        assertThat(httpClientKey(client -> client.sslParameters(sslParameters(p -> {
+            p.setProtocols(new String[] {"TLSv1.3"});
+            p.setCipherSuites(new String[] {"TLS_AES_256_GCM_SHA384"});
+        })))).isNotEqualTo(tls13);
+        assertThat(httpClientKey(client -> client.sslParameters(sslParameters(p -> {
+            p.setProtocols(new String[] {"TLSv1.3"});
+            p.setServerNames(List.of(new SNIHostName("tenant-a.gw.example")));
+        })))).isNotEqualTo(tls13);
+    }
+
+    private static SSLParameters sslParameters(Consumer<SSLParameters> settings) {
+        SSLParameters parameters = new SSLParameters();
+        settings.accept(parameters);
+        return parameters;
+    }
+
+    @Test
+    void theLocalAddressOfTheHttpClientCountsOnJdksThatHaveIt() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 19, "HttpClient.Builder.localAddress came with JDK 19");
+        Method localAddress = HttpClient.Builder.class.getMethod("localAddress", InetAddress.class);
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        InetAddress otherLoopback = InetAddress.getByName("127.0.0.2");
+        Consumer<HttpClient.Builder> fromLoopback = client -> invoke(localAddress, client, loopback);
+
+        assertThat(httpClientKey(fromLoopback)).as("two clients, one address").isEqualTo(httpClientKey(fromLoopback))
+                .isNotEqualTo(httpClientKey(client -> invoke(localAddress, client, otherLoopback)))
+                .isNotEqualTo(httpClientKey(client -> { }));
+    }
+
+    private static void invoke(Method method, Object target, Object argument) {
+        try {
+            method.invoke(target, argument);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aJsonMapperOfTheApplicationsOwnCountsByInstanceTheSdksDefaultAsDefault() {
+        McpJsonMapper own = new JacksonMcpJsonMapper(JsonMapper.builder().build());
+        PoolKey defaultMapper = httpKey(UnaryOperator.identity());
+        PoolKey ownMapper = httpKey(transport -> transport.jsonMapper(own));
+
+        assertThat(httpKey(transport -> transport.jsonMapper(McpJsonDefaults.getMapper()))).isEqualTo(defaultMapper);
+        assertThat(ownMapper).isNotEqualTo(defaultMapper).isEqualTo(httpKey(transport -> transport.jsonMapper(own)))
+                .isNotEqualTo(httpKey(transport -> transport.jsonMapper(
+                        new JacksonMcpJsonMapper(JsonMapper.builder().build()))));
+        assertThat(keyOf(McpClient.sync(new StdioClientTransport(ServerParameters.builder("node").build(), own))))
+                .as("stdio").isNotEqualTo(stdioKey());
+    }
+
+    @Test
     void clientsOfTwoCopiesOfTheSdkNeverShareAKey() throws Exception {
         URL[] classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(SpecKeysTest::url).toArray(URL[]::new);
@@ -235,7 +372,8 @@ class SpecKeysTest {
         PoolKey key = keyOf(McpClient.sync(HttpClientStreamableHttpTransport
                 .builder("https://user:s3cret@mcp.example.com/v1?key=xyz").endpoint("/mcp#sig=xyz").build()));
 
-        assertThat(key.label()).isEqualTo("http: https://***@mcp.example.com/v1?***/mcp#***");
+        // the label shows the URL the SDK requests: the endpoint resolved against the base
+        assertThat(key.label()).isEqualTo("http: https://***@mcp.example.com/mcp#***");
         assertThat(key.toString()).doesNotContain("user", "s3cret", "xyz");
         assertThat(key.server()).isEqualTo("mcp.example.com");
     }

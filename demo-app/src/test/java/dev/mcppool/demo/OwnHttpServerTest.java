@@ -4,8 +4,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +79,38 @@ class OwnHttpServerTest {
     void serverListensOnLoopbackOnly() throws Exception {
         try (DemoHttpServer server = DemoHttpServer.start(0)) {
             assertThat(server.url()).matches("http://127\\.0\\.0\\.1:\\d+/mcp");
+            int port = URI.create(server.url()).getPort();
+
+            assertThat(connects(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port))).isTrue();
+            // a socket bound to 127.0.0.1 refuses the machine's other addresses, 127.0.0.2 (on Linux also loopback)
+            // and ::1 included; one bound to the wildcard address would accept them
+            List<InetAddress> others = otherAddressesOfThisMachine();
+            assertThat(others).isNotEmpty()
+                    .allSatisfy(address -> assertThat(connects(new InetSocketAddress(address, port)))
+                            .as("connects through " + address).isFalse());
             assertThat(server.sessionsCreated()).isZero();
+        }
+    }
+
+    private static List<InetAddress> otherAddressesOfThisMachine() throws IOException {
+        List<InetAddress> addresses = new ArrayList<>();
+        addresses.add(InetAddress.getByName("127.0.0.2"));
+        for (NetworkInterface networkInterface : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (networkInterface.isUp()) {
+                Collections.list(networkInterface.getInetAddresses()).stream()
+                        .filter(address -> !address.getHostAddress().equals("127.0.0.1"))
+                        .forEach(addresses::add);
+            }
+        }
+        return addresses;
+    }
+
+    private static boolean connects(InetSocketAddress address) {
+        try (Socket socket = new Socket()) {
+            socket.connect(address, 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -6,12 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.stream.IntStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The {@code key=value} report the demo app prints at the end of its per-request loop. */
-record DemoReport(Map<String, String> values) {
+/**
+ * The {@code key=value} report the demo app prints at the end of its per-request loop, with the lines it wrote to
+ * stderr about its first failed requests ({@code error request=<i> <type>: <message> (cause <type>: <message>)}).
+ */
+record DemoReport(Map<String, String> values, List<String> errorLines) {
 
-    static DemoReport parse(String stdout) {
+    static DemoReport parse(String stdout, String stderr) {
         Map<String, String> values = new HashMap<>();
         for (String line : stdout.split("\\R")) {
             for (String token : line.trim().split("\\s+")) {
@@ -21,7 +25,7 @@ record DemoReport(Map<String, String> values) {
                 }
             }
         }
-        return new DemoReport(values);
+        return new DemoReport(values, stderr.lines().filter(line -> line.startsWith("error request=")).toList());
     }
 
     String get(String key) {

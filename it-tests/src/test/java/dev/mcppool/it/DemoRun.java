@@ -220,7 +220,7 @@ final class DemoRun implements AutoCloseable {
             String section = batchSection(batch);
             if (section != null && section.contains("results-digest=")) {
                 Thread.sleep(300);
-                return DemoReport.parse(batchSection(batch));
+                return DemoReport.parse(batchSection(batch), stderr());
             }
             if (!process.isAlive()) {
                 throw new AssertionError("the demo exited before batch " + batch + "; stderr:\n" + stderr());
@@ -247,7 +247,7 @@ final class DemoRun implements AutoCloseable {
     }
 
     DemoReport report() throws IOException {
-        return DemoReport.parse(stdout());
+        return DemoReport.parse(stdout(), stderr());
     }
 
     String stdout() throws IOException {

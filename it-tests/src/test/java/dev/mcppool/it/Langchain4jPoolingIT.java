@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo's per-request loop with LangChain4j's client ({@code --client langchain4j}) under the agent: the same
  * results as the official SDK's, sessions shared up to maxPerKey, no health-check thread per client and no thread
- * growth over 10 000 requests, and the same pool, MBean and options as the SDK's clients.
+ * growth over 10 000 requests, and the same pool, MBean and options as the SDK's clients. The load tests run twice
+ * as many threads as maxPerKey, so that a pool that started a session for every concurrent borrower would show.
  */
 class Langchain4jPoolingIT {
 
@@ -20,27 +21,30 @@ class Langchain4jPoolingIT {
 
     @Test
     void tenThousandStdioRequestsShareMaxPerKeyServersWithoutThreadGrowth(@TempDir Path output) throws Exception {
-        try (DemoRun run = DemoRun.withAgent("maxPerKey=4")
-                .args("--client", "langchain4j", "--transport", "stdio", "--threads", "4", "--batches", "10",
+        // the four borrowers beyond maxPerKey wait while the four server JVMs start, which on a busy machine takes
+        // longer than the default maxWait
+        try (DemoRun run = DemoRun.withAgent("maxPerKey=4,maxWait=1m")
+                .args("--client", "langchain4j", "--transport", "stdio", "--threads", "8", "--batches", "10",
                         "--requests", "1000")
                 .interactive()
                 .start(output, "stdio")) {
             DemoReport first = run.awaitBatchReport(1, BATCH_LIMIT);
-            assertThat(first.errors()).isZero();
+            assertThat(first.errors()).as("failed requests: %s", first.errorLines()).isZero();
             DemoReport afterTenThousand = first;
             for (int batch = 2; batch <= 10; batch++) {
                 run.startNextBatch();
                 afterTenThousand = run.awaitBatchReport(batch, BATCH_LIMIT);
-                assertThat(afterTenThousand.errors()).as("errors in batch %d", batch).isZero();
+                assertThat(afterTenThousand.errors()).as("errors in batch %d: %s", batch, afterTenThousand.errorLines())
+                        .isZero();
             }
 
-            // maxPerKey at a time; a few more over the run, since under steady load the pool now and then replaces a
-            // session it found above maxPerKey on return (a pool-core race, seen with the official SDK too)
+            // The pool counts each key's sessions until they are destroyed (SessionLifecycle), so it never starts one
+            // above maxPerKey, and nothing in this run destroys one: every process it started lives to the end.
             assertThat(afterTenThousand.integer("server-processes")).as("server processes over 10 000 requests")
-                    .isBetween(1, 16);
+                    .isBetween(1, 4);
             assertThat(first.integer("health-check-threads")).isZero();
             assertThat(afterTenThousand.integer("health-check-threads")).isZero();
-            // a replaced session's daemon I/O threads linger for their pool's keep-alive (60 s), nothing per request
+            // a few threads come and go (the JDK's own pools); nothing grows per request
             assertThat(afterTenThousand.integer("jvm-threads")).as("live threads after 10 000 vs 1 000 requests")
                     .isLessThanOrEqualTo(first.integer("jvm-threads") + 10);
         }
@@ -50,13 +54,16 @@ class Langchain4jPoolingIT {
     void streamableHttpRequestsShareSessionsAndLeaveNoThreadPerRequest(@TempDir Path output) throws Exception {
         int requests = 3000;
         DemoReport report = DemoRun.withAgent("maxPerKey=4")
-                .args("--client", "langchain4j", "--transport", "http", "--threads", "4",
+                .args("--client", "langchain4j", "--transport", "http", "--threads", "8",
                         "--requests", Integer.toString(requests))
                 .run(output, "http", BATCH_LIMIT);
 
-        assertThat(report.errors()).isZero();
+        assertThat(report.errors()).as("failed requests (%s): %s", report.get("error-types"), report.errorLines())
+                .isZero();
         assertThat(report.resultsDigest()).isEqualTo(DemoReport.echoDigest(requests));
-        assertThat(report.integer("server-sessions")).isBetween(1, 8);
+        // counted by the server as it creates them, before the pool ends its sessions at exit: only sessions the pool
+        // started (the server forgets one only when the pool destroys it), at most maxPerKey
+        assertThat(report.integer("server-sessions")).isBetween(1, 4);
         assertThat(report.integer("health-check-threads")).isZero();
         // Without the agent every request leaves its HttpClient's threads behind (over 4 per request measured here);
         // with it, only the selector threads of the application's own never-started transports wait for the garbage
