@@ -352,9 +352,10 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     }
 
     /**
-     * A session past its lifetime is retired; an idle one is checked by {@link #validateIdle}. On borrow, one handed to
-     * its creator needs no check; any other must be usable, and when it has been idle longer than the alive-bypass
-     * window it must also answer a ping within the validation timeout.
+     * A session past its lifetime is retired; an idle one is checked by {@link #validateIdle}. On borrow, a session
+     * created for a borrower and not yet proven is not checked: its server starts only with its first request. Any
+     * other, a warm one the pool started for minIdle included, must be usable, and when it has been idle longer than
+     * the alive-bypass window it must also answer a ping within the validation timeout.
      */
     @Override
     public boolean validateObject(PoolKey key, PooledObject<PooledSession> pooled) {
@@ -367,10 +368,10 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         if (pooled.getState() == PooledObjectState.EVICTION) {
             return validateIdle(key, pooled.getObject());
         }
-        if (pooled.getBorrowedCount() <= 1 && pooled.getLastReturnInstant().equals(pooled.getCreateInstant())) {
+        PooledSession session = pooled.getObject();
+        if (isNew(session)) {
             return true;
         }
-        PooledSession session = pooled.getObject();
         if (!session.isUsable()) {
             return failedValidation(key, session, NOT_USABLE);
         }

@@ -644,6 +644,35 @@ class SessionPoolTest {
     }
 
     @Test
+    void aWarmSessionWhoseServerDiedWhileIdleIsReplacedOnItsFirstBorrow() throws Exception {
+        pool("minIdle=1,prewarm=true");
+        pool.registerTemplate(SERVER_A, this::startedSession);
+        awaitIdle(SERVER_A, 1);
+        FakeSession warm = created.get(0);
+        warm.usable = false;
+
+        Lease lease = pool.borrow(SERVER_A, this::newSession);
+
+        assertThat(lease.session()).isNotSameAs(warm);
+        assertThat(warm.closes).hasPositiveValue();
+        assertThat(pool.countersFor(SERVER_A).validationFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void aWarmSessionIdleLongerThanTheAliveBypassWindowIsPingedOnItsFirstBorrow() throws Exception {
+        pool("minIdle=1,prewarm=true,aliveBypassWindow=0");
+        pool.registerTemplate(SERVER_A, this::startedSession);
+        awaitIdle(SERVER_A, 1);
+        FakeSession warm = created.get(0);
+        warm.answersPing = false;
+
+        Lease lease = pool.borrow(SERVER_A, this::newSession);
+
+        assertThat(warm.pings).hasPositiveValue();
+        assertThat(lease.session()).isNotSameAs(warm);
+    }
+
+    @Test
     void aKeyNeedsATemplateOnlyUntilItHasOne() {
         pool("");
         assertThat(pool.needsTemplate(SERVER_A)).as("minIdle may be raised later").isTrue();
