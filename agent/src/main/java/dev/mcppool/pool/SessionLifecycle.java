@@ -126,10 +126,17 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
                     + ", breakerCooldown=" + keySettings.breakerCooldown().toSeconds() + "s)");
         }
         SessionRecord record = new SessionRecord(key, System.nanoTime());
-        PooledSession session;
+        PooledSession session = null;
         try {
             session = creator.create();
+            if (!liveSessions.add(session)) {
+                throw new IllegalStateException("mcp-pool is shutting down: the new session was terminated");
+            }
+            creator.start(session);
         } catch (Exception | Error e) {
+            if (session != null) {
+                session.close();
+            }
             // A borrower's creator only builds the client (it starts on the first request): its failures are the
             // adapter's, not the server's. A template starts the server, so its failures are start failures.
             if (fromTemplate) {
@@ -154,7 +161,6 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
             record.retireAtNanos = System.nanoTime() + jitteredLifetime(keySettings.maxLifetime()).toNanos();
         }
         records.put(session, record);
-        liveSessions.add(session);
         return session;
     }
 

@@ -673,6 +673,61 @@ class SessionPoolTest {
     }
 
     @Test
+    void aServerTheWarmerIsStartingWhenThePoolClosesIsTerminated() throws Exception {
+        pool("minIdle=1,prewarm=true");
+        CountDownLatch starting = new CountDownLatch(1);
+        CountDownLatch initializeAnswered = new CountDownLatch(1);
+        pool.registerTemplate(SERVER_A, new SessionCreator() {
+            @Override
+            public PooledSession create() {
+                return newSession();
+            }
+
+            @Override
+            public void start(PooledSession session) throws InterruptedException {
+                starting.countDown();
+                initializeAnswered.await();
+            }
+        });
+        assertThat(starting.await(5, TimeUnit.SECONDS)).isTrue();
+
+        pool.close();
+        pool = null;
+
+        assertThat(created.get(0).terminations).as("its process is killed at exit").hasPositiveValue();
+    }
+
+    @Test
+    void aSessionABorrowerCreatesWhileThePoolClosesIsTerminated() throws Exception {
+        pool("");
+        CountDownLatch creating = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        ExecutorService borrower = Executors.newSingleThreadExecutor();
+        try {
+            Future<Lease> borrowing = borrower.submit(() -> pool.borrow(SERVER_A, () -> {
+                FakeSession session = newSession();
+                creating.countDown();
+                closed.await();
+                return session;
+            }));
+            assertThat(creating.await(5, TimeUnit.SECONDS)).isTrue();
+            SessionPool closing = pool;
+            pool = null;
+            closing.close();
+            closed.countDown();
+            try {
+                borrowing.get(5, TimeUnit.SECONDS).release(LeaseEnd.CLEAN);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // refusing the borrow is as good as lending it, as long as the server does not outlive the pool
+            }
+
+            assertThat(created.get(0).terminations).hasPositiveValue();
+        } finally {
+            borrower.shutdownNow();
+        }
+    }
+
+    @Test
     void aKeyNeedsATemplateOnlyUntilItHasOne() {
         pool("");
         assertThat(pool.needsTemplate(SERVER_A)).as("minIdle may be raised later").isTrue();
