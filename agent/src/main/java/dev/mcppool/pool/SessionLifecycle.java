@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.commons.pool2.BaseKeyedPooledObjectFactory;
@@ -42,6 +45,15 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
      * only inside the map's per-key {@code compute}, so that {@link #forget} never drops a count that is in use.
      */
     private final Map<PoolKey, Integer> sessionsPerKey = new ConcurrentHashMap<>();
+    /**
+     * The sessions of all keys that exist or are being created; creation stops at maxTotal ({@link NoRoomYet}).
+     * commons-pool2 is given no limit: its own would make it wait, and tell of that only by its exception's message.
+     */
+    private final AtomicInteger sessionsInAll = new AtomicInteger();
+    /** How often room was freed (a session destroyed or handed back idle), so that a waiter misses none. */
+    private final AtomicLong roomFreedCount = new AtomicLong();
+    private final AtomicInteger roomWaiters = new AtomicInteger();
+    private final Object roomFreedSignal = new Object();
 
     SessionLifecycle(KeySettings settings, PoolEvents events, Function<PoolKey, ServerCounters> counters,
                      ServerCounters totals, LiveSessions liveSessions, Function<PoolKey, SessionCreator> currentCreator,
@@ -68,7 +80,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         }
         ServerCounters keyCounters = counters.apply(key);
         PoolSettings keySettings = settings.of(key);
-        reserveRoom(key, keySettings.maxPerKey());
+        reserveRoom(key, keySettings.maxPerKey(), settings.pool().maxTotal());
         boolean made = false;
         try {
             PooledSession session = createWithinBreaker(key, creator, fromTemplate, keySettings);
@@ -84,11 +96,20 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     }
 
     /**
-     * Counts a session of {@code key} about to be created, unless {@code maxPerKey} of them exist already. A borrower
-     * with a free lease slot can still find no idle session: the one that is idle may be out of the idle queue for a
-     * moment (commons-pool2's evictor is checking it); creating one then would overshoot maxPerKey.
+     * Counts a session of {@code key} about to be created, unless {@code maxPerKey} of them, or {@code maxTotal} of all
+     * keys, exist already. A borrower with a free lease slot can still find no idle session: the one that is idle may
+     * be out of the idle queue for a moment (commons-pool2's evictor is checking it); creating one then would
+     * overshoot maxPerKey.
      */
-    private void reserveRoom(PoolKey key, int maxPerKey) throws NoRoomYet {
+    private void reserveRoom(PoolKey key, int maxPerKey, int maxTotal) throws NoRoomYet {
+        long freedBefore = roomFreedCount.get();
+        int all;
+        do {
+            all = sessionsInAll.get();
+            if (all >= maxTotal) {
+                throw new NoRoomYet(true, freedBefore);
+            }
+        } while (!sessionsInAll.compareAndSet(all, all + 1));
         boolean[] reserved = {false};
         sessionsPerKey.compute(key, (k, sessions) -> {
             int now = sessions == null ? 0 : sessions;
@@ -99,7 +120,8 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
             return now + 1;
         });
         if (!reserved[0]) {
-            throw new NoRoomYet();
+            releaseTotalRoom();
+            throw new NoRoomYet(false, freedBefore);
         }
     }
 
@@ -111,8 +133,52 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         return sessionsPerKey.getOrDefault(key, 0);
     }
 
+    /** The sessions of all keys that exist or are being created. */
+    int sessionsInAll() {
+        return sessionsInAll.get();
+    }
+
     private void releaseRoom(PoolKey key) {
         sessionsPerKey.computeIfPresent(key, (k, sessions) -> sessions - 1);
+        releaseTotalRoom();
+    }
+
+    private void releaseTotalRoom() {
+        sessionsInAll.decrementAndGet();
+        roomMayHaveFreed();
+    }
+
+    /** A session was destroyed or handed back idle: a borrower waiting at maxTotal may create one, or take that one. */
+    void roomMayHaveFreed() {
+        roomFreedCount.incrementAndGet();
+        if (roomWaiters.get() > 0) {
+            synchronized (roomFreedSignal) {
+                roomFreedSignal.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits at most {@code nanos} for room to be freed after a creation was refused at maxTotal ({@code refused}); at
+     * once if some was freed since.
+     */
+    void awaitRoomFreedSince(NoRoomYet refused, long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        synchronized (roomFreedSignal) {
+            // counted before the check below, so that a release after that check sees this waiter and wakes it
+            roomWaiters.incrementAndGet();
+            try {
+                while (roomFreedCount.get() == refused.roomFreedCountWhenRefused) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(roomFreedSignal, left);
+                }
+            } finally {
+                roomWaiters.decrementAndGet();
+            }
+        }
     }
 
     private PooledSession createWithinBreaker(PoolKey key, SessionCreator creator, boolean fromTemplate,
@@ -432,10 +498,19 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         }
     }
 
-    /** The key has maxPerKey sessions already; the borrower looks for an idle one again in a moment. */
+    /**
+     * The key has maxPerKey sessions already, and the borrower looks for an idle one again in a moment; or all keys
+     * together have maxTotal, and the borrower waits for one to be destroyed or handed back.
+     */
     static final class NoRoomYet extends Exception {
-        NoRoomYet() {
-            super("maxPerKey sessions exist already", null, false, false);
+        final boolean maxTotalReached;
+        final long roomFreedCountWhenRefused;
+
+        NoRoomYet(boolean maxTotalReached, long roomFreedCountWhenRefused) {
+            super(maxTotalReached ? "maxTotal sessions exist already" : "maxPerKey sessions exist already", null,
+                    false, false);
+            this.maxTotalReached = maxTotalReached;
+            this.roomFreedCountWhenRefused = roomFreedCountWhenRefused;
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
@@ -98,22 +97,24 @@ public final class SessionPool implements AutoCloseable {
         });
     }
 
-    /** Per-key limits (maxPerKey) are this pool's own {@link LeaseSlots}, since they differ by server and may change. */
+    /**
+     * The limits are this pool's own: maxPerKey by {@link LeaseSlots} and the lifecycle's per-key count, since they
+     * differ by server and may change, and maxTotal by the lifecycle's count of all sessions, so that commons-pool2
+     * never waits for capacity (it would tell of a timeout only by its exception's message).
+     */
     private static GenericKeyedObjectPoolConfig<PooledSession> poolConfig(PoolSettings settings,
                                                                           Duration maintenanceInterval) {
         GenericKeyedObjectPoolConfig<PooledSession> config = new GenericKeyedObjectPoolConfig<>();
-        config.setMaxTotalPerKey(settings.maxTotal());
+        config.setMaxTotalPerKey(-1);
         config.setMaxIdlePerKey(settings.maxTotal());
-        config.setMaxTotal(settings.maxTotal());
-        config.setBlockWhenExhausted(true);
+        config.setMaxTotal(-1);
+        config.setBlockWhenExhausted(false);
         config.setLifo(true);
         config.setTestOnBorrow(true);
         config.setTestWhileIdle(true);
         config.setTimeBetweenEvictionRuns(maintenanceInterval);
         config.setNumTestsPerEvictionRun(-1);
         config.setJmxEnabled(false);
-        // Capacity freed on return would be offered to other keys' waiters from a thread without their creator.
-        config.setReuseCapacityOnReturn(false);
         return config;
     }
 
@@ -157,18 +158,21 @@ public final class SessionPool implements AutoCloseable {
                 }
                 Lease lease = null;
                 try {
-                    lease = lendFromPool(key, keySlots, slice, start);
+                    lease = lendFromPool(key, keySlots, start);
                     return lease;
-                } catch (NoSuchElementException e) {
-                    if (e.getMessage() == null || !e.getMessage().startsWith("Timeout waiting for idle object")) {
-                        throw e;
-                    }
-                    // all servers together are at maxTotal
-                    waitingForKey = waitingForKey != null ? waitingForKey : countWaiter(key);
-                    abandoned.reclaimFor(key);
                 } catch (SessionLifecycle.NoRoomYet e) {
-                    // the key's idle session is out of the idle queue for a moment; it is back within a ping
-                    TimeUnit.NANOSECONDS.sleep(Math.min(slice, NO_ROOM_RETRY_NANOS));
+                    if (e.maxTotalReached) {
+                        waitingForKey = waitingForKey != null ? waitingForKey : countWaiter(key);
+                        abandoned.reclaimFor(key);
+                        if (pool.getNumIdle() > 0) {
+                            // an idle session of another server makes room, as commons-pool2 does at its own limit
+                            pool.clearOldest();
+                        }
+                        lifecycle.awaitRoomFreedSince(e, slice);
+                    } else {
+                        // the key's idle session is out of the idle queue for a moment; it is back within a ping
+                        TimeUnit.NANOSECONDS.sleep(Math.min(slice, NO_ROOM_RETRY_NANOS));
+                    }
                 } finally {
                     if (lease == null) {
                         keySlots.give();
@@ -207,8 +211,8 @@ public final class SessionPool implements AutoCloseable {
         return borrowing != null && borrowing.key().equals(key) ? borrowing.creator() : null;
     }
 
-    private Lease lendFromPool(PoolKey key, LeaseSlots keySlots, long waitNanos, long borrowStart) throws Exception {
-        PooledSession session = pool.borrowObject(key, Duration.ofNanos(waitNanos));
+    private Lease lendFromPool(PoolKey key, LeaseSlots keySlots, long borrowStart) throws Exception {
+        PooledSession session = pool.borrowObject(key);
         try {
             boolean created = lifecycle.isNew(session);
             Duration wait = Duration.ofNanos(System.nanoTime() - borrowStart);
@@ -295,7 +299,7 @@ public final class SessionPool implements AutoCloseable {
                 pool.addObject(key);
             }
         } catch (SessionLifecycle.NoRoomYet e) {
-            // borrowers created the rest meanwhile
+            // borrowers created the rest meanwhile, or all servers together have maxTotal sessions
         } catch (ServerUnavailableException e) {
             AgentLog.debug("mcp-pool: not warming " + key + " while its breaker is open");
         } catch (Exception e) {
@@ -336,6 +340,7 @@ public final class SessionPool implements AutoCloseable {
             }
             if (destroyReason == null) {
                 pool.returnObject(key, session);
+                lifecycle.roomMayHaveFreed();
             } else {
                 destroy(key, session, destroyReason);
             }
@@ -490,8 +495,8 @@ public final class SessionPool implements AutoCloseable {
         int idle = pool.getNumIdle(key);
         int starting = Math.max(0, lifecycle.sessionsOf(key) - active - idle);
         int maxTotal = settings.pool().maxTotal();
-        String totalLimit = pool.getNumActive() >= maxTotal
-                ? "; all servers together use " + pool.getNumActive() + " of maxTotal=" + maxTotal
+        String totalLimit = lifecycle.sessionsInAll() >= maxTotal
+                ? "; all servers together have " + lifecycle.sessionsInAll() + " sessions of maxTotal=" + maxTotal
                 : "";
         return new PoolExhaustedException("mcp-pool: no MCP session for server '" + key + "' became free within "
                 + keySettings.maxWait().toMillis() + " ms: " + active + " of maxPerKey=" + settings.of(key).maxPerKey()

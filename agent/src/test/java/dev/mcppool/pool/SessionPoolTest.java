@@ -348,6 +348,23 @@ class SessionPoolTest {
     }
 
     @Test
+    void aBorrowerWaitingAtMaxTotalGetsTheSessionOfItsOwnServerHandedBack() throws Exception {
+        pool("maxTotal=1,maxWait=3s");
+        Lease holder = pool.borrow(SERVER_A, this::newSession);
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try {
+            Future<Lease> waiting = waiter.submit(() -> pool.borrow(SERVER_A, this::newSession));
+            Thread.sleep(200);
+            holder.release(LeaseEnd.CLEAN);
+
+            assertThat(waiting.get(2, TimeUnit.SECONDS).session()).isSameAs(holder.session());
+            assertThat(created).as("maxTotal=1 allows no second session").hasSize(1);
+        } finally {
+            waiter.shutdownNow();
+        }
+    }
+
+    @Test
     void totalsCountEveryKey() throws Exception {
         pool("");
         pool.borrow(SERVER_A, this::newSession).release(LeaseEnd.CLEAN);
@@ -725,6 +742,17 @@ class SessionPoolTest {
         } finally {
             borrower.shutdownNow();
         }
+    }
+
+    @Test
+    void aCreationFailureWhoseMessageReadsLikeCommonsPoolsTimeoutReachesTheBorrowerUnchanged() {
+        pool("maxWait=500ms");
+        java.util.NoSuchElementException failure = new java.util.NoSuchElementException(
+                "Timeout waiting for idle object, borrowMaxWaitDuration=PT1S");
+
+        assertThatThrownBy(() -> pool.borrow(SERVER_A, () -> {
+            throw failure;
+        })).isSameAs(failure);
     }
 
     @Test
