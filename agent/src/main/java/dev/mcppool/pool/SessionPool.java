@@ -28,8 +28,6 @@ public final class SessionPool implements AutoCloseable {
 
     /** The key and creator of the borrow running on this thread: its creator may create sessions for that key only. */
     private static final ThreadLocal<Borrowing> BORROWING = new ThreadLocal<>();
-    /** Set while the warmer keeps minIdle: only then may templates start sessions (never on a borrower's thread). */
-    private static final ThreadLocal<Boolean> WARMING = ThreadLocal.withInitial(() -> false);
     /** When the health checks of this borrow must have ended: maxWait + validationTimeout after it began. */
     private static final ThreadLocal<Long> VALIDATION_DEADLINE_FOR_THIS_BORROW = new ThreadLocal<>();
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
@@ -85,7 +83,7 @@ public final class SessionPool implements AutoCloseable {
         this.events = events;
         this.leakDetector = new LeakDetector(events);
         this.lifecycle = new SessionLifecycle(this.settings, events, this::countersFor, totals, liveSessions,
-                SessionPool::creatorOfThisBorrow, key -> WARMING.get() ? templates.get(key) : null,
+                SessionPool::creatorOfThisBorrow, this::templateOffBorrowersThreads,
                 VALIDATION_DEADLINE_FOR_THIS_BORROW::get);
         this.pool = new GenericKeyedObjectPool<>(lifecycle,
                 poolConfig(settings, this.settings.shortestMaintenanceInterval()));
@@ -203,12 +201,22 @@ public final class SessionPool implements AutoCloseable {
     }
 
     /**
-     * commons-pool2 may create a session for another key from a borrower's thread (to reuse capacity freed by an
-     * invalidation); that key's session must never be built by this borrower's creator.
+     * Only the borrower's thread knows its creator: commons-pool2 hands its factory nothing but the key, and borrowers
+     * of one key bring creators of their own (each donates its client's transport). Should commons-pool2 ever create
+     * a session for another key from this thread, this borrower's creator must not build it.
      */
     private static SessionCreator creatorOfThisBorrow(PoolKey key) {
         Borrowing borrowing = BORROWING.get();
         return borrowing != null && borrowing.key().equals(key) ? borrowing.creator() : null;
+    }
+
+    /**
+     * A template starts a server, which no borrower must wait for: templates create only on threads that borrow
+     * nothing. commons-pool2 has no limits here, so it creates only for a borrower of the key or when the warmer adds
+     * a session ({@link #keepWarm}).
+     */
+    private SessionCreator templateOffBorrowersThreads(PoolKey key) {
+        return BORROWING.get() == null ? templates.get(key) : null;
     }
 
     private Lease lendFromPool(PoolKey key, LeaseSlots keySlots, long borrowStart) throws Exception {
@@ -290,7 +298,6 @@ public final class SessionPool implements AutoCloseable {
 
     /** Runs only on the warmer thread, so that two refills never both count the same gap. */
     private void keepWarm(PoolKey key) {
-        WARMING.set(true);
         try {
             PoolSettings keySettings = settings.of(key);
             int belowFloor = keySettings.minIdle() - pool.getNumIdle(key);
@@ -304,8 +311,6 @@ public final class SessionPool implements AutoCloseable {
             AgentLog.debug("mcp-pool: not warming " + key + " while its breaker is open");
         } catch (Exception e) {
             AgentLog.warnOnce("mcp-pool: could not start a warm session for " + key + " (" + e + ")");
-        } finally {
-            WARMING.remove();
         }
     }
 
