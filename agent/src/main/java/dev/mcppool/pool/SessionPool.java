@@ -119,8 +119,8 @@ public final class SessionPool implements AutoCloseable {
     /**
      * Borrows an idle session for {@code key}, or creates one with {@code creator}, waiting at most maxWait for room.
      *
-     * <p>commons-pool2 creates a session for a waiting thread only from the thread that frees capacity, which has no
-     * creator for this borrower; so the wait is cut into short slices, and each slice retries creation itself.
+     * <p>Only this thread can create with {@code creator}, and commons-pool2, which has no limits here, never waits;
+     * so the wait for room is this pool's own, cut into short slices that each retry the borrow.
      */
     public Lease borrow(PoolKey requestedKey, SessionCreator creator) throws Exception {
         PoolKey key = knownInstanceOf(requestedKey);
