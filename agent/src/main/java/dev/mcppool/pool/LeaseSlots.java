@@ -8,6 +8,13 @@ import java.util.function.IntSupplier;
  * How many sessions of one server key are lent, against a limit (maxPerKey) that may change while borrowers wait.
  * Taking a free slot and giving one back take no lock (every borrow does both); only borrowers that must wait meet on
  * this object's monitor, and are woken when a lease ends or the limit changes.
+ *
+ * <p>This is one of the pool's two counts of a key; the other, {@link SessionLifecycle#sessionsOf}, counts the sessions
+ * that exist (idle, lent, starting, or held by commons-pool2's evictor for a check) and is what stops creation. They
+ * are kept apart because they wake different waiters: a borrower here needs a lease to end, which is exactly when
+ * {@link #give()} runs, while a session the evictor puts back in the idle queue frees no slot and tells the pool
+ * nothing (commons-pool2 has no callback for it). Waiting on the session count alone would have borrowers poll for
+ * such sessions, and be woken by every return and destruction of the key instead of by the end of a lease.
  */
 final class LeaseSlots {
 

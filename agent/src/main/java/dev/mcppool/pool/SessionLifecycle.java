@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.commons.pool2.BaseKeyedPooledObjectFactory;
@@ -42,6 +45,15 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
      * only inside the map's per-key {@code compute}, so that {@link #forget} never drops a count that is in use.
      */
     private final Map<PoolKey, Integer> sessionsPerKey = new ConcurrentHashMap<>();
+    /**
+     * The sessions of all keys that exist or are being created; creation stops at maxTotal ({@link NoRoomYet}).
+     * commons-pool2 is given no limit: its own would make it wait, and tell of that only by its exception's message.
+     */
+    private final AtomicInteger sessionsInAll = new AtomicInteger();
+    /** How often room was freed (a session destroyed or handed back idle), so that a waiter misses none. */
+    private final AtomicLong roomFreedCount = new AtomicLong();
+    private final AtomicInteger roomWaiters = new AtomicInteger();
+    private final Object roomFreedSignal = new Object();
 
     SessionLifecycle(KeySettings settings, PoolEvents events, Function<PoolKey, ServerCounters> counters,
                      ServerCounters totals, LiveSessions liveSessions, Function<PoolKey, SessionCreator> currentCreator,
@@ -68,7 +80,7 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         }
         ServerCounters keyCounters = counters.apply(key);
         PoolSettings keySettings = settings.of(key);
-        reserveRoom(key, keySettings.maxPerKey());
+        reserveRoom(key, keySettings.maxPerKey(), settings.pool().maxTotal());
         boolean made = false;
         try {
             PooledSession session = createWithinBreaker(key, creator, fromTemplate, keySettings);
@@ -84,11 +96,20 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     }
 
     /**
-     * Counts a session of {@code key} about to be created, unless {@code maxPerKey} of them exist already. A borrower
-     * with a free lease slot can still find no idle session: the one that is idle may be out of the idle queue for a
-     * moment (commons-pool2's evictor is checking it); creating one then would overshoot maxPerKey.
+     * Counts a session of {@code key} about to be created, unless {@code maxPerKey} of them, or {@code maxTotal} of all
+     * keys, exist already. A borrower with a free lease slot can still find no idle session: the one that is idle may
+     * be out of the idle queue for a moment (commons-pool2's evictor is checking it); creating one then would
+     * overshoot maxPerKey.
      */
-    private void reserveRoom(PoolKey key, int maxPerKey) throws NoRoomYet {
+    private void reserveRoom(PoolKey key, int maxPerKey, int maxTotal) throws NoRoomYet {
+        long freedBefore = roomFreedCount.get();
+        int all;
+        do {
+            all = sessionsInAll.get();
+            if (all >= maxTotal) {
+                throw new NoRoomYet(true, freedBefore);
+            }
+        } while (!sessionsInAll.compareAndSet(all, all + 1));
         boolean[] reserved = {false};
         sessionsPerKey.compute(key, (k, sessions) -> {
             int now = sessions == null ? 0 : sessions;
@@ -99,7 +120,8 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
             return now + 1;
         });
         if (!reserved[0]) {
-            throw new NoRoomYet();
+            releaseTotalRoom();
+            throw new NoRoomYet(false, freedBefore);
         }
     }
 
@@ -111,8 +133,52 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         return sessionsPerKey.getOrDefault(key, 0);
     }
 
+    /** The sessions of all keys that exist or are being created. */
+    int sessionsInAll() {
+        return sessionsInAll.get();
+    }
+
     private void releaseRoom(PoolKey key) {
         sessionsPerKey.computeIfPresent(key, (k, sessions) -> sessions - 1);
+        releaseTotalRoom();
+    }
+
+    private void releaseTotalRoom() {
+        sessionsInAll.decrementAndGet();
+        roomMayHaveFreed();
+    }
+
+    /** A session was destroyed or handed back idle: a borrower waiting at maxTotal may create one, or take that one. */
+    void roomMayHaveFreed() {
+        roomFreedCount.incrementAndGet();
+        if (roomWaiters.get() > 0) {
+            synchronized (roomFreedSignal) {
+                roomFreedSignal.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits at most {@code nanos} for room to be freed after a creation was refused at maxTotal ({@code refused}); at
+     * once if some was freed since.
+     */
+    void awaitRoomFreedSince(NoRoomYet refused, long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        synchronized (roomFreedSignal) {
+            // counted before the check below, so that a release after that check sees this waiter and wakes it
+            roomWaiters.incrementAndGet();
+            try {
+                while (roomFreedCount.get() == refused.roomFreedCountWhenRefused) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(roomFreedSignal, left);
+                }
+            } finally {
+                roomWaiters.decrementAndGet();
+            }
+        }
     }
 
     private PooledSession createWithinBreaker(PoolKey key, SessionCreator creator, boolean fromTemplate,
@@ -126,10 +192,17 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
                     + ", breakerCooldown=" + keySettings.breakerCooldown().toSeconds() + "s)");
         }
         SessionRecord record = new SessionRecord(key, System.nanoTime());
-        PooledSession session;
+        PooledSession session = null;
         try {
             session = creator.create();
+            if (!liveSessions.add(session)) {
+                throw new IllegalStateException("mcp-pool is shutting down: the new session was terminated");
+            }
+            creator.start(session);
         } catch (Exception | Error e) {
+            if (session != null) {
+                session.close();
+            }
             // A borrower's creator only builds the client (it starts on the first request): its failures are the
             // adapter's, not the server's. A template starts the server, so its failures are start failures.
             if (fromTemplate) {
@@ -154,7 +227,6 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
             record.retireAtNanos = System.nanoTime() + jitteredLifetime(keySettings.maxLifetime()).toNanos();
         }
         records.put(session, record);
-        liveSessions.add(session);
         return session;
     }
 
@@ -352,9 +424,10 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
     }
 
     /**
-     * A session past its lifetime is retired; an idle one is checked by {@link #validateIdle}. On borrow, one handed to
-     * its creator needs no check; any other must be usable, and when it has been idle longer than the alive-bypass
-     * window it must also answer a ping within the validation timeout.
+     * A session past its lifetime is retired; an idle one is checked by {@link #validateIdle}. On borrow, a session
+     * created for a borrower and not yet proven is not checked: its server starts only with its first request. Any
+     * other, a warm one the pool started for minIdle included, must be usable, and when it has been idle longer than
+     * the alive-bypass window it must also answer a ping within the validation timeout.
      */
     @Override
     public boolean validateObject(PoolKey key, PooledObject<PooledSession> pooled) {
@@ -367,10 +440,10 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         if (pooled.getState() == PooledObjectState.EVICTION) {
             return validateIdle(key, pooled.getObject());
         }
-        if (pooled.getBorrowedCount() <= 1 && pooled.getLastReturnInstant().equals(pooled.getCreateInstant())) {
+        PooledSession session = pooled.getObject();
+        if (isNew(session)) {
             return true;
         }
-        PooledSession session = pooled.getObject();
         if (!session.isUsable()) {
             return failedValidation(key, session, NOT_USABLE);
         }
@@ -425,10 +498,19 @@ final class SessionLifecycle extends BaseKeyedPooledObjectFactory<PoolKey, Poole
         }
     }
 
-    /** The key has maxPerKey sessions already; the borrower looks for an idle one again in a moment. */
+    /**
+     * The key has maxPerKey sessions already, and the borrower looks for an idle one again in a moment; or all keys
+     * together have maxTotal, and the borrower waits for one to be destroyed or handed back.
+     */
     static final class NoRoomYet extends Exception {
-        NoRoomYet() {
-            super("maxPerKey sessions exist already", null, false, false);
+        final boolean maxTotalReached;
+        final long roomFreedCountWhenRefused;
+
+        NoRoomYet(boolean maxTotalReached, long roomFreedCountWhenRefused) {
+            super(maxTotalReached ? "maxTotal sessions exist already" : "maxPerKey sessions exist already", null,
+                    false, false);
+            this.maxTotalReached = maxTotalReached;
+            this.roomFreedCountWhenRefused = roomFreedCountWhenRefused;
         }
     }
 

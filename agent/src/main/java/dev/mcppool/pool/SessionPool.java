@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
@@ -29,8 +28,6 @@ public final class SessionPool implements AutoCloseable {
 
     /** The key and creator of the borrow running on this thread: its creator may create sessions for that key only. */
     private static final ThreadLocal<Borrowing> BORROWING = new ThreadLocal<>();
-    /** Set while the warmer keeps minIdle: only then may templates start sessions (never on a borrower's thread). */
-    private static final ThreadLocal<Boolean> WARMING = ThreadLocal.withInitial(() -> false);
     /** When the health checks of this borrow must have ended: maxWait + validationTimeout after it began. */
     private static final ThreadLocal<Long> VALIDATION_DEADLINE_FOR_THIS_BORROW = new ThreadLocal<>();
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
@@ -86,7 +83,7 @@ public final class SessionPool implements AutoCloseable {
         this.events = events;
         this.leakDetector = new LeakDetector(events);
         this.lifecycle = new SessionLifecycle(this.settings, events, this::countersFor, totals, liveSessions,
-                SessionPool::creatorOfThisBorrow, key -> WARMING.get() ? templates.get(key) : null,
+                SessionPool::creatorOfThisBorrow, this::templateOffBorrowersThreads,
                 VALIDATION_DEADLINE_FOR_THIS_BORROW::get);
         this.pool = new GenericKeyedObjectPool<>(lifecycle,
                 poolConfig(settings, this.settings.shortestMaintenanceInterval()));
@@ -98,30 +95,32 @@ public final class SessionPool implements AutoCloseable {
         });
     }
 
-    /** Per-key limits (maxPerKey) are this pool's own {@link LeaseSlots}, since they differ by server and may change. */
+    /**
+     * The limits are this pool's own: maxPerKey by {@link LeaseSlots} and the lifecycle's per-key count, since they
+     * differ by server and may change, and maxTotal by the lifecycle's count of all sessions, so that commons-pool2
+     * never waits for capacity (it would tell of a timeout only by its exception's message).
+     */
     private static GenericKeyedObjectPoolConfig<PooledSession> poolConfig(PoolSettings settings,
                                                                           Duration maintenanceInterval) {
         GenericKeyedObjectPoolConfig<PooledSession> config = new GenericKeyedObjectPoolConfig<>();
-        config.setMaxTotalPerKey(settings.maxTotal());
+        config.setMaxTotalPerKey(-1);
         config.setMaxIdlePerKey(settings.maxTotal());
-        config.setMaxTotal(settings.maxTotal());
-        config.setBlockWhenExhausted(true);
+        config.setMaxTotal(-1);
+        config.setBlockWhenExhausted(false);
         config.setLifo(true);
         config.setTestOnBorrow(true);
         config.setTestWhileIdle(true);
         config.setTimeBetweenEvictionRuns(maintenanceInterval);
         config.setNumTestsPerEvictionRun(-1);
         config.setJmxEnabled(false);
-        // Capacity freed on return would be offered to other keys' waiters from a thread without their creator.
-        config.setReuseCapacityOnReturn(false);
         return config;
     }
 
     /**
      * Borrows an idle session for {@code key}, or creates one with {@code creator}, waiting at most maxWait for room.
      *
-     * <p>commons-pool2 creates a session for a waiting thread only from the thread that frees capacity, which has no
-     * creator for this borrower; so the wait is cut into short slices, and each slice retries creation itself.
+     * <p>Only this thread can create with {@code creator}, and commons-pool2, which has no limits here, never waits;
+     * so the wait for room is this pool's own, cut into short slices that each retry the borrow.
      */
     public Lease borrow(PoolKey requestedKey, SessionCreator creator) throws Exception {
         PoolKey key = knownInstanceOf(requestedKey);
@@ -157,18 +156,21 @@ public final class SessionPool implements AutoCloseable {
                 }
                 Lease lease = null;
                 try {
-                    lease = lendFromPool(key, keySlots, slice, start);
+                    lease = lendFromPool(key, keySlots, start);
                     return lease;
-                } catch (NoSuchElementException e) {
-                    if (e.getMessage() == null || !e.getMessage().startsWith("Timeout waiting for idle object")) {
-                        throw e;
-                    }
-                    // all servers together are at maxTotal
-                    waitingForKey = waitingForKey != null ? waitingForKey : countWaiter(key);
-                    abandoned.reclaimFor(key);
                 } catch (SessionLifecycle.NoRoomYet e) {
-                    // the key's idle session is out of the idle queue for a moment; it is back within a ping
-                    TimeUnit.NANOSECONDS.sleep(Math.min(slice, NO_ROOM_RETRY_NANOS));
+                    if (e.maxTotalReached) {
+                        waitingForKey = waitingForKey != null ? waitingForKey : countWaiter(key);
+                        abandoned.reclaimFor(key);
+                        if (pool.getNumIdle() > 0) {
+                            // an idle session of another server makes room, as commons-pool2 does at its own limit
+                            pool.clearOldest();
+                        }
+                        lifecycle.awaitRoomFreedSince(e, slice);
+                    } else {
+                        // the key's idle session is out of the idle queue for a moment; it is back within a ping
+                        TimeUnit.NANOSECONDS.sleep(Math.min(slice, NO_ROOM_RETRY_NANOS));
+                    }
                 } finally {
                     if (lease == null) {
                         keySlots.give();
@@ -199,16 +201,26 @@ public final class SessionPool implements AutoCloseable {
     }
 
     /**
-     * commons-pool2 may create a session for another key from a borrower's thread (to reuse capacity freed by an
-     * invalidation); that key's session must never be built by this borrower's creator.
+     * Only the borrower's thread knows its creator: commons-pool2 hands its factory nothing but the key, and borrowers
+     * of one key bring creators of their own (each donates its client's transport). Should commons-pool2 ever create
+     * a session for another key from this thread, this borrower's creator must not build it.
      */
     private static SessionCreator creatorOfThisBorrow(PoolKey key) {
         Borrowing borrowing = BORROWING.get();
         return borrowing != null && borrowing.key().equals(key) ? borrowing.creator() : null;
     }
 
-    private Lease lendFromPool(PoolKey key, LeaseSlots keySlots, long waitNanos, long borrowStart) throws Exception {
-        PooledSession session = pool.borrowObject(key, Duration.ofNanos(waitNanos));
+    /**
+     * A template starts a server, which no borrower must wait for: templates create only on threads that borrow
+     * nothing. commons-pool2 has no limits here, so it creates only for a borrower of the key or when the warmer adds
+     * a session ({@link #keepWarm}).
+     */
+    private SessionCreator templateOffBorrowersThreads(PoolKey key) {
+        return BORROWING.get() == null ? templates.get(key) : null;
+    }
+
+    private Lease lendFromPool(PoolKey key, LeaseSlots keySlots, long borrowStart) throws Exception {
+        PooledSession session = pool.borrowObject(key);
         try {
             boolean created = lifecycle.isNew(session);
             Duration wait = Duration.ofNanos(System.nanoTime() - borrowStart);
@@ -286,7 +298,6 @@ public final class SessionPool implements AutoCloseable {
 
     /** Runs only on the warmer thread, so that two refills never both count the same gap. */
     private void keepWarm(PoolKey key) {
-        WARMING.set(true);
         try {
             PoolSettings keySettings = settings.of(key);
             int belowFloor = keySettings.minIdle() - pool.getNumIdle(key);
@@ -295,13 +306,11 @@ public final class SessionPool implements AutoCloseable {
                 pool.addObject(key);
             }
         } catch (SessionLifecycle.NoRoomYet e) {
-            // borrowers created the rest meanwhile
+            // borrowers created the rest meanwhile, or all servers together have maxTotal sessions
         } catch (ServerUnavailableException e) {
             AgentLog.debug("mcp-pool: not warming " + key + " while its breaker is open");
         } catch (Exception e) {
             AgentLog.warnOnce("mcp-pool: could not start a warm session for " + key + " (" + e + ")");
-        } finally {
-            WARMING.remove();
         }
     }
 
@@ -336,6 +345,7 @@ public final class SessionPool implements AutoCloseable {
             }
             if (destroyReason == null) {
                 pool.returnObject(key, session);
+                lifecycle.roomMayHaveFreed();
             } else {
                 destroy(key, session, destroyReason);
             }
@@ -490,8 +500,8 @@ public final class SessionPool implements AutoCloseable {
         int idle = pool.getNumIdle(key);
         int starting = Math.max(0, lifecycle.sessionsOf(key) - active - idle);
         int maxTotal = settings.pool().maxTotal();
-        String totalLimit = pool.getNumActive() >= maxTotal
-                ? "; all servers together use " + pool.getNumActive() + " of maxTotal=" + maxTotal
+        String totalLimit = lifecycle.sessionsInAll() >= maxTotal
+                ? "; all servers together have " + lifecycle.sessionsInAll() + " sessions of maxTotal=" + maxTotal
                 : "";
         return new PoolExhaustedException("mcp-pool: no MCP session for server '" + key + "' became free within "
                 + keySettings.maxWait().toMillis() + " ms: " + active + " of maxPerKey=" + settings.of(key).maxPerKey()

@@ -5,6 +5,7 @@ import dev.mcppool.bootstrap.McpPoolBridge;
 import dev.mcppool.bootstrap.Redirected;
 import dev.mcppool.log.AgentLog;
 import dev.mcppool.pool.PooledSession;
+import dev.mcppool.pool.SessionCreator;
 import dev.mcppool.pool.SessionPool;
 import dev.mcppool.pool.PoolKey;
 import java.util.LinkedHashMap;
@@ -106,22 +107,20 @@ public final class SdkClientPooling implements McpPoolBridge.ClientHandler {
                 return;
             }
             Map<String, Object> settings = SpecKeys.keyedSettings(sdk, spec);
-            pool.registerTemplate(key, () -> createStartedSession(sdk, transports.get(), settings, callbacks));
+            Callable<Object> newTransport = transports.get();
+            pool.registerTemplate(key, new SessionCreator() {
+                @Override
+                public PooledSession create() throws Exception {
+                    return createSession(sdk, newTransport.call(), settings, callbacks);
+                }
+
+                @Override
+                public void start(PooledSession session) throws Exception {
+                    sdk.initialize(((SdkSession) session).client());
+                }
+            });
         } catch (RuntimeException | LinkageError e) {
             AgentLog.warnOnce("mcp-pool: minIdle is not kept for " + key + " (" + e + ")");
-        }
-    }
-
-    private PooledSession createStartedSession(SdkBinding sdk, Callable<Object> transports,
-                                               Map<String, Object> settings, CallbackRouter.Shape callbacks)
-            throws Exception {
-        SdkSession session = createSession(sdk, transports.call(), settings, callbacks);
-        try {
-            sdk.initialize(session.client());
-            return session;
-        } catch (Exception | Error e) {
-            session.close();
-            throw e;
         }
     }
 

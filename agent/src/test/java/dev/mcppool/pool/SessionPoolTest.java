@@ -359,6 +359,54 @@ class SessionPoolTest {
     }
 
     @Test
+    void aBorrowerWaitingAtMaxTotalGetsTheSessionOfItsOwnServerHandedBack() throws Exception {
+        pool("maxTotal=1,maxWait=3s");
+        Lease holder = pool.borrow(SERVER_A, this::newSession);
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try {
+            Future<Lease> waiting = waiter.submit(() -> pool.borrow(SERVER_A, this::newSession));
+            Thread.sleep(200);
+            holder.release(LeaseEnd.CLEAN);
+
+            assertThat(waiting.get(2, TimeUnit.SECONDS).session()).isSameAs(holder.session());
+            assertThat(created).as("maxTotal=1 allows no second session").hasSize(1);
+        } finally {
+            waiter.shutdownNow();
+        }
+    }
+
+    @Test
+    void serversTogetherNeverHaveMoreThanMaxTotalSessionsWhileBorrowersOfSeveralServersRace() throws Exception {
+        pool("maxTotal=2,maxWait=10s");
+        List<Integer> sessionsSeenByACreation = new CopyOnWriteArrayList<>();
+        SessionCreator counting = () -> {
+            // this creation has its room reserved already; the sessions the pool holds are the others
+            sessionsSeenByACreation.add(pool.sessions().size());
+            return newSession();
+        };
+        ExecutorService borrowers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                PoolKey key = thread % 2 == 0 ? SERVER_A : SERVER_B;
+                runs.add(borrowers.submit(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        pool.borrow(key, counting).release(i % 3 == 0 ? LeaseEnd.BROKEN : LeaseEnd.CLEAN);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            borrowers.shutdownNow();
+        }
+
+        assertThat(sessionsSeenByACreation).isNotEmpty().allSatisfy(others -> assertThat(others).isLessThan(2));
+    }
+
+    @Test
     void totalsCountEveryKey() throws Exception {
         pool("");
         pool.borrow(SERVER_A, this::newSession).release(LeaseEnd.CLEAN);
@@ -674,6 +722,101 @@ class SessionPoolTest {
         first.release(LeaseEnd.CLEAN);
 
         assertDestroyedAndReplaced(first);
+    }
+
+    @Test
+    void aWarmSessionWhoseServerDiedWhileIdleIsReplacedOnItsFirstBorrow() throws Exception {
+        pool("minIdle=1,prewarm=true");
+        pool.registerTemplate(SERVER_A, this::startedSession);
+        awaitIdle(SERVER_A, 1);
+        FakeSession warm = created.get(0);
+        warm.usable = false;
+
+        Lease lease = pool.borrow(SERVER_A, this::newSession);
+
+        assertThat(lease.session()).isNotSameAs(warm);
+        assertThat(warm.closes).hasPositiveValue();
+        assertThat(pool.countersFor(SERVER_A).validationFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void aWarmSessionIdleLongerThanTheAliveBypassWindowIsPingedOnItsFirstBorrow() throws Exception {
+        pool("minIdle=1,prewarm=true,aliveBypassWindow=0");
+        pool.registerTemplate(SERVER_A, this::startedSession);
+        awaitIdle(SERVER_A, 1);
+        FakeSession warm = created.get(0);
+        warm.answersPing = false;
+
+        Lease lease = pool.borrow(SERVER_A, this::newSession);
+
+        assertThat(warm.pings).hasPositiveValue();
+        assertThat(lease.session()).isNotSameAs(warm);
+    }
+
+    @Test
+    void aServerTheWarmerIsStartingWhenThePoolClosesIsTerminated() throws Exception {
+        pool("minIdle=1,prewarm=true");
+        CountDownLatch starting = new CountDownLatch(1);
+        CountDownLatch initializeAnswered = new CountDownLatch(1);
+        pool.registerTemplate(SERVER_A, new SessionCreator() {
+            @Override
+            public PooledSession create() {
+                return newSession();
+            }
+
+            @Override
+            public void start(PooledSession session) throws InterruptedException {
+                starting.countDown();
+                initializeAnswered.await();
+            }
+        });
+        assertThat(starting.await(5, TimeUnit.SECONDS)).isTrue();
+
+        pool.close();
+        pool = null;
+
+        assertThat(created.get(0).terminations).as("its process is killed at exit").hasPositiveValue();
+    }
+
+    @Test
+    void aSessionABorrowerCreatesWhileThePoolClosesIsTerminated() throws Exception {
+        pool("");
+        CountDownLatch creating = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        ExecutorService borrower = Executors.newSingleThreadExecutor();
+        try {
+            Future<Lease> borrowing = borrower.submit(() -> pool.borrow(SERVER_A, () -> {
+                FakeSession session = newSession();
+                creating.countDown();
+                closed.await();
+                return session;
+            }));
+            assertThat(creating.await(5, TimeUnit.SECONDS)).isTrue();
+            SessionPool closing = pool;
+            pool = null;
+            closing.close();
+            closed.countDown();
+            try {
+                borrowing.get(5, TimeUnit.SECONDS).release(LeaseEnd.CLEAN);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // refusing the borrow is as good as lending it, as long as the server does not outlive the pool
+            }
+
+            assertThat(created.get(0).terminations).hasPositiveValue();
+        } finally {
+            borrower.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCreationFailureWhoseMessageReadsLikeCommonsPoolsTimeoutReachesTheBorrowerUnchanged() {
+        pool("maxWait=500ms");
+        java.util.NoSuchElementException failure = new java.util.NoSuchElementException(
+                "Timeout waiting for idle object, borrowMaxWaitDuration=PT1S");
+
+        assertThatThrownBy(() -> pool.borrow(SERVER_A, () -> {
+            throw failure;
+        })).isSameAs(failure);
     }
 
     @Test
