@@ -18,9 +18,17 @@ import java.util.Set;
  */
 final class PooledClient {
 
-    /** Exceptions of calls the server answered: the session is as good as before. */
+    /** Thrown for a JSON-RPC error the server sent, or for arguments that were never sent: the session is fine. */
     private static final Set<String> SERVER_ANSWERS = Set.of("dev.langchain4j.mcp.client.McpException",
-            "dev.langchain4j.exception.ToolExecutionException", "dev.langchain4j.exception.ToolArgumentsException");
+            "dev.langchain4j.exception.ToolArgumentsException");
+
+    /**
+     * Thrown by {@code executeTool} both for the server's answer (a JSON-RPC error, or a result with {@code isError}
+     * in releases that throw for it) and for a request the transport failed (an I/O error, an HTTP status, a closed
+     * connection), which it wraps. Both have a plain {@code RuntimeException} with the same message as their cause:
+     * for an answer, one its constructor made.
+     */
+    private static final String TOOL_EXECUTION_EXCEPTION = "dev.langchain4j.exception.ToolExecutionException";
 
     private final Langchain4jBinding binding;
     private final PoolKey key;
@@ -64,7 +72,7 @@ final class PooledClient {
             changed(name, arguments);
             return Redirected.value(value);
         } catch (Throwable failure) {
-            if (!SERVER_ANSWERS.contains(failure.getClass().getName())) {
+            if (!isServerAnswer(failure)) {
                 // a timeout or a broken connection: the session is in doubt, the next borrower gets another
                 markNotReusable();
             }
@@ -72,6 +80,20 @@ final class PooledClient {
         } finally {
             callFinished();
         }
+    }
+
+    private static boolean isServerAnswer(Throwable failure) {
+        String type = failure.getClass().getName();
+        return SERVER_ANSWERS.contains(type)
+                || type.equals(TOOL_EXECUTION_EXCEPTION) && causeMadeByItsOwnConstructor(failure);
+    }
+
+    /** Without a stack trace to tell (stack traces turned off), the failure counts as the transport's. */
+    private static boolean causeMadeByItsOwnConstructor(Throwable failure) {
+        Throwable cause = failure.getCause();
+        StackTraceElement[] madeAt = cause == null ? new StackTraceElement[0] : cause.getStackTrace();
+        return madeAt.length > 0 && madeAt[0].getClassName().equals(TOOL_EXECUTION_EXCEPTION)
+                && madeAt[0].getMethodName().equals("<init>");
     }
 
     private synchronized void changed(String name, Object[] arguments) {
