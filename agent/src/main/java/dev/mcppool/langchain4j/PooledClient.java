@@ -68,7 +68,13 @@ final class PooledClient {
         }
         lease.callStarted();
         try {
+            long started = System.nanoTime();
             Object value = Members.invoke(method, session().client(), arguments);
+            if (name.equals("executeTool")
+                    && binding.toolCallMayHaveTimedOut(session().client(), System.nanoTime() - started)) {
+                // the library stopped waiting and answered itself: the server may still be running the call
+                markNotReusable();
+            }
             changed(name, arguments);
             return Redirected.value(value);
         } catch (Throwable failure) {

@@ -97,6 +97,17 @@ class Langchain4jLeaseEndTest {
     }
 
     @Test
+    void aToolCallThatTimedOutDestroysItsSessionBecauseTheServerMayStillBeRunningIt() throws Exception {
+        McpClient client = clientOnAPooledSession();
+
+        String answer = call(client, "slow");
+        client.close();
+
+        assertThat(answer).as("LangChain4j answers a timed-out call itself").contains("timeout");
+        assertThat(sessionsOpenedOnceTheNextClientCalls()).isEqualTo(2);
+    }
+
+    @Test
     void aToolCallTheTransportFailedDestroysItsSession() throws Exception {
         McpClient client = clientOnAPooledSession();
 
