@@ -30,7 +30,6 @@ final class Langchain4jBinding {
     private final Field closed;
     private final Method checkHealth;
     private final Method close;
-    private final Method setRoots;
     private final Method unsubscribe;
     private final Field toolExecutionTimeout;
 
@@ -50,7 +49,6 @@ final class Langchain4jBinding {
         closed = Members.optionalField(clientClass, "closed");
         checkHealth = Members.method(clientClass, "checkHealth");
         close = Members.method(clientClass, "close");
-        setRoots = optionalMethod(clientClass, "setRoots", List.class);
         unsubscribe = optionalMethod(clientClass, "unsubscribeFromResource", String.class);
         toolExecutionTimeout = Members.field(clientClass, "toolExecutionTimeout");
     }
@@ -167,10 +165,6 @@ final class Langchain4jBinding {
         long limitMillis = ((Duration) Members.read(toolExecutionTimeout, client)).toMillis();
         // the library waits without a limit for a timeout under a millisecond
         return limitMillis != 0 && elapsedNanos >= TimeUnit.MILLISECONDS.toNanos(limitMillis);
-    }
-
-    void setRoots(Object client, List<?> roots) throws Exception {
-        Members.invoke(setRoots, client, roots);
     }
 
     void unsubscribe(Object client, String uri) throws Exception {

@@ -1,20 +1,19 @@
 package dev.mcppool.langchain4j;
 
+import dev.mcppool.adapter.LeaseChanges;
 import dev.mcppool.adapter.Members;
 import dev.mcppool.bootstrap.Redirected;
-import dev.mcppool.log.AgentLog;
 import dev.mcppool.pool.Lease;
 import dev.mcppool.pool.LeaseEnd;
 import dev.mcppool.pool.PoolKey;
 import java.lang.reflect.Method;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
  * The pooled side of one {@code DefaultMcpClient} the application built: it holds a borrowed session from
  * {@code build()} on, runs every call on that session's client, and {@code close()} hands the session back once the
- * calls in flight have finished. What a lease changed on the session (roots, subscriptions) is undone first.
+ * calls in flight have finished. Subscriptions the lease left open are undone first; a session whose roots it changed
+ * is destroyed instead ({@link LeaseChanges}).
  */
 final class PooledClient {
 
@@ -30,24 +29,23 @@ final class PooledClient {
      */
     private static final String TOOL_EXECUTION_EXCEPTION = "dev.langchain4j.exception.ToolExecutionException";
 
+    private static final Set<String> CHANGE_ROOTS = Set.of("setRoots");
+
     private final Langchain4jBinding binding;
     private final PoolKey key;
     private final String clientKey;
-    private final List<?> initialRoots;
     private final Lease lease;
-    private final Set<String> subscriptions = new LinkedHashSet<>();
+    private final LeaseChanges changes = new LeaseChanges(CHANGE_ROOTS);
 
     private boolean closed;
     private boolean returned;
     private boolean reusable = true;
-    private boolean rootsChanged;
     private int callsInFlight;
 
-    PooledClient(Langchain4jBinding binding, PoolKey key, String clientKey, List<?> initialRoots, Lease lease) {
+    PooledClient(Langchain4jBinding binding, PoolKey key, String clientKey, Lease lease) {
         this.binding = binding;
         this.key = key;
         this.clientKey = clientKey;
-        this.initialRoots = initialRoots;
         this.lease = lease;
     }
 
@@ -67,6 +65,7 @@ final class PooledClient {
             callsInFlight++;
         }
         lease.callStarted();
+        changes.sending(name);
         try {
             long started = System.nanoTime();
             Object value = Members.invoke(method, session().client(), arguments);
@@ -75,7 +74,7 @@ final class PooledClient {
                 // the library stopped waiting and answered itself: the server may still be running the call
                 markNotReusable();
             }
-            changed(name, arguments);
+            succeeded(name, arguments);
             return Redirected.value(value);
         } catch (Throwable failure) {
             if (!isServerAnswer(failure)) {
@@ -102,13 +101,11 @@ final class PooledClient {
                 && madeAt[0].getMethodName().equals("<init>");
     }
 
-    private synchronized void changed(String name, Object[] arguments) {
-        switch (name) {
-            case "setRoots" -> rootsChanged = true;
-            case "subscribeToResource" -> subscriptions.add((String) arguments[0]);
-            case "unsubscribeFromResource" -> subscriptions.remove((String) arguments[0]);
-            default -> {
-            }
+    private void succeeded(String name, Object[] arguments) {
+        if (name.equals("subscribeToResource")) {
+            changes.subscribed((String) arguments[0]);
+        } else if (name.equals("unsubscribeFromResource")) {
+            changes.unsubscribed((String) arguments[0]);
         }
     }
 
@@ -169,30 +166,11 @@ final class PooledClient {
         LeaseEnd end = LeaseEnd.BROKEN;
         try {
             if (reusable) {
-                end = undoChanges();
+                end = changes.undo(uri -> binding.unsubscribe(session().client(), uri), key);
             }
         } finally {
             session().callbacks().unroute();
             lease.release(end);
-        }
-    }
-
-    private LeaseEnd undoChanges() {
-        if (!rootsChanged && subscriptions.isEmpty()) {
-            return LeaseEnd.CLEAN;
-        }
-        try {
-            for (String uri : subscriptions) {
-                binding.unsubscribe(session().client(), uri);
-            }
-            if (rootsChanged) {
-                binding.setRoots(session().client(), initialRoots);
-            }
-            return LeaseEnd.RESET;
-        } catch (Exception e) {
-            AgentLog.debug("mcp-pool: could not undo a lease's changes on " + key + " (" + e + "); its session is"
-                    + " discarded");
-            return LeaseEnd.BROKEN;
         }
     }
 

@@ -8,6 +8,7 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.exception.ToolExecutionException;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
+import dev.langchain4j.mcp.client.McpRoot;
 import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
 import dev.mcppool.bootstrap.McpPoolBridge;
 import dev.mcppool.config.PoolOptions;
@@ -129,4 +130,15 @@ class Langchain4jLeaseEndTest {
         assertThat(sessionsOpenedOnceTheNextClientCalls()).isEqualTo(1);
     }
 
+    @Test
+    void settingRootsDestroysTheSessionOnReturnInsteadOfSendingTheOldRootsBack() throws Exception {
+        McpClient client = clientOnAPooledSession();
+
+        client.setRoots(List.of(new McpRoot("work", "file:///work")));
+        client.close();
+
+        assertThat(sessionsOpenedOnceTheNextClientCalls()).isEqualTo(2);
+        assertThat(server.notifications()).as("roots changed once, by the client; never changed back")
+                .containsOnlyOnce("notifications/roots/list_changed");
+    }
 }
