@@ -64,7 +64,7 @@ class Langchain4jLeaseEndTest {
     }
 
     @AfterEach
-    void stopServer() throws Exception {
+    void stopServer() {
         server.close();
     }
 
