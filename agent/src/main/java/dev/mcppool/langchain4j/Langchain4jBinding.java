@@ -8,10 +8,12 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** Reflective access to one class loader's copy of {@code DefaultMcpClient} and its builder. */
 final class Langchain4jBinding {
@@ -28,8 +30,8 @@ final class Langchain4jBinding {
     private final Field closed;
     private final Method checkHealth;
     private final Method close;
-    private final Method setRoots;
     private final Method unsubscribe;
+    private final Field toolExecutionTimeout;
 
     private Langchain4jBinding(Class<?> builderClass) throws ReflectiveOperationException {
         this.builderClass = builderClass;
@@ -47,8 +49,8 @@ final class Langchain4jBinding {
         closed = Members.optionalField(clientClass, "closed");
         checkHealth = Members.method(clientClass, "checkHealth");
         close = Members.method(clientClass, "close");
-        setRoots = optionalMethod(clientClass, "setRoots", List.class);
         unsubscribe = optionalMethod(clientClass, "unsubscribeFromResource", String.class);
+        toolExecutionTimeout = Members.field(clientClass, "toolExecutionTimeout");
     }
 
     /** The binding for the LangChain4j copy that defined {@code builderClass}, or empty (logged once). */
@@ -153,8 +155,16 @@ final class Langchain4jBinding {
         Members.invoke(close, client);
     }
 
-    void setRoots(Object client, List<?> roots) throws Exception {
-        Members.invoke(setRoots, client, roots);
+    /**
+     * Whether an {@code executeTool} call that took {@code elapsedNanos} may have run out of the client's
+     * {@code toolExecutionTimeout}. The library then sends the server a cancellation and returns a result of its own
+     * (text: {@code toolExecutionTimeoutErrorMessage}), which the result extractor may reshape: only the time tells
+     * reliably. A call answered within its last milliseconds counts as well.
+     */
+    boolean toolCallMayHaveTimedOut(Object client, long elapsedNanos) {
+        long limitMillis = ((Duration) Members.read(toolExecutionTimeout, client)).toMillis();
+        // the library waits without a limit for a timeout under a millisecond
+        return limitMillis != 0 && elapsedNanos >= TimeUnit.MILLISECONDS.toNanos(limitMillis);
     }
 
     void unsubscribe(Object client, String uri) throws Exception {

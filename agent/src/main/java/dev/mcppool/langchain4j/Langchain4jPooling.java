@@ -12,10 +12,8 @@ import dev.mcppool.pool.PooledSession;
 import dev.mcppool.pool.ServerUnavailableException;
 import dev.mcppool.pool.SessionCreator;
 import dev.mcppool.pool.SessionPool;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -127,10 +125,8 @@ public final class Langchain4jPooling implements McpPoolBridge.Langchain4jHandle
             Object facade = binding.newFacade();
             session.callbacks().routeTo(facade, settings);
             Object clientKey = settings.get(ClientSettings.CLIENT_KEY);
-            Object roots = settings.get(ClientSettings.ROOTS);
             facades.register(facade, new PooledClient(binding, key,
-                    clientKey != null ? (String) clientKey : UUID.randomUUID().toString(),
-                    roots != null ? (List<?>) roots : new ArrayList<>(), lease));
+                    clientKey != null ? (String) clientKey : UUID.randomUUID().toString(), lease));
             return facade;
         } catch (RuntimeException | ReflectiveOperationException | Error e) {
             lease.release(LeaseEnd.CLEAN);

@@ -1,45 +1,51 @@
 package dev.mcppool.langchain4j;
 
+import dev.mcppool.adapter.LeaseChanges;
 import dev.mcppool.adapter.Members;
 import dev.mcppool.bootstrap.Redirected;
-import dev.mcppool.log.AgentLog;
 import dev.mcppool.pool.Lease;
 import dev.mcppool.pool.LeaseEnd;
 import dev.mcppool.pool.PoolKey;
 import java.lang.reflect.Method;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
  * The pooled side of one {@code DefaultMcpClient} the application built: it holds a borrowed session from
  * {@code build()} on, runs every call on that session's client, and {@code close()} hands the session back once the
- * calls in flight have finished. What a lease changed on the session (roots, subscriptions) is undone first.
+ * calls in flight have finished. Subscriptions the lease left open are undone first; a session whose roots it changed
+ * is destroyed instead ({@link LeaseChanges}).
  */
 final class PooledClient {
 
-    /** Exceptions of calls the server answered: the session is as good as before. */
+    /** Thrown for a JSON-RPC error the server sent, or for arguments that were never sent: the session is fine. */
     private static final Set<String> SERVER_ANSWERS = Set.of("dev.langchain4j.mcp.client.McpException",
-            "dev.langchain4j.exception.ToolExecutionException", "dev.langchain4j.exception.ToolArgumentsException");
+            "dev.langchain4j.exception.ToolArgumentsException");
+
+    /**
+     * Thrown by {@code executeTool} both for the server's answer (a JSON-RPC error, or a result with {@code isError}
+     * in releases that throw for it) and for a request the transport failed (an I/O error, an HTTP status, a closed
+     * connection), which it wraps. Both have a plain {@code RuntimeException} with the same message as their cause:
+     * for an answer, one its constructor made.
+     */
+    private static final String TOOL_EXECUTION_EXCEPTION = "dev.langchain4j.exception.ToolExecutionException";
+
+    private static final Set<String> CHANGE_ROOTS = Set.of("setRoots");
 
     private final Langchain4jBinding binding;
     private final PoolKey key;
     private final String clientKey;
-    private final List<?> initialRoots;
     private final Lease lease;
-    private final Set<String> subscriptions = new LinkedHashSet<>();
+    private final LeaseChanges changes = new LeaseChanges(CHANGE_ROOTS);
 
     private boolean closed;
     private boolean returned;
     private boolean reusable = true;
-    private boolean rootsChanged;
     private int callsInFlight;
 
-    PooledClient(Langchain4jBinding binding, PoolKey key, String clientKey, List<?> initialRoots, Lease lease) {
+    PooledClient(Langchain4jBinding binding, PoolKey key, String clientKey, Lease lease) {
         this.binding = binding;
         this.key = key;
         this.clientKey = clientKey;
-        this.initialRoots = initialRoots;
         this.lease = lease;
     }
 
@@ -59,12 +65,19 @@ final class PooledClient {
             callsInFlight++;
         }
         lease.callStarted();
+        changes.sending(name);
         try {
+            long started = System.nanoTime();
             Object value = Members.invoke(method, session().client(), arguments);
-            changed(name, arguments);
+            if (name.equals("executeTool")
+                    && binding.toolCallMayHaveTimedOut(session().client(), System.nanoTime() - started)) {
+                // the library stopped waiting and answered itself: the server may still be running the call
+                markNotReusable();
+            }
+            succeeded(name, arguments);
             return Redirected.value(value);
         } catch (Throwable failure) {
-            if (!SERVER_ANSWERS.contains(failure.getClass().getName())) {
+            if (!isServerAnswer(failure)) {
                 // a timeout or a broken connection: the session is in doubt, the next borrower gets another
                 markNotReusable();
             }
@@ -74,13 +87,25 @@ final class PooledClient {
         }
     }
 
-    private synchronized void changed(String name, Object[] arguments) {
-        switch (name) {
-            case "setRoots" -> rootsChanged = true;
-            case "subscribeToResource" -> subscriptions.add((String) arguments[0]);
-            case "unsubscribeFromResource" -> subscriptions.remove((String) arguments[0]);
-            default -> {
-            }
+    private static boolean isServerAnswer(Throwable failure) {
+        String type = failure.getClass().getName();
+        return SERVER_ANSWERS.contains(type)
+                || type.equals(TOOL_EXECUTION_EXCEPTION) && causeMadeByItsOwnConstructor(failure);
+    }
+
+    /** Without a stack trace to tell (stack traces turned off), the failure counts as the transport's. */
+    private static boolean causeMadeByItsOwnConstructor(Throwable failure) {
+        Throwable cause = failure.getCause();
+        StackTraceElement[] madeAt = cause == null ? new StackTraceElement[0] : cause.getStackTrace();
+        return madeAt.length > 0 && madeAt[0].getClassName().equals(TOOL_EXECUTION_EXCEPTION)
+                && madeAt[0].getMethodName().equals("<init>");
+    }
+
+    private void succeeded(String name, Object[] arguments) {
+        if (name.equals("subscribeToResource")) {
+            changes.subscribed((String) arguments[0]);
+        } else if (name.equals("unsubscribeFromResource")) {
+            changes.unsubscribed((String) arguments[0]);
         }
     }
 
@@ -141,30 +166,11 @@ final class PooledClient {
         LeaseEnd end = LeaseEnd.BROKEN;
         try {
             if (reusable) {
-                end = undoChanges();
+                end = changes.undo(uri -> binding.unsubscribe(session().client(), uri), key);
             }
         } finally {
             session().callbacks().unroute();
             lease.release(end);
-        }
-    }
-
-    private LeaseEnd undoChanges() {
-        if (!rootsChanged && subscriptions.isEmpty()) {
-            return LeaseEnd.CLEAN;
-        }
-        try {
-            for (String uri : subscriptions) {
-                binding.unsubscribe(session().client(), uri);
-            }
-            if (rootsChanged) {
-                binding.setRoots(session().client(), initialRoots);
-            }
-            return LeaseEnd.RESET;
-        } catch (Exception e) {
-            AgentLog.debug("mcp-pool: could not undo a lease's changes on " + key + " (" + e + "); its session is"
-                    + " discarded");
-            return LeaseEnd.BROKEN;
         }
     }
 

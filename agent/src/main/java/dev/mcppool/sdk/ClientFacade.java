@@ -1,5 +1,6 @@
 package dev.mcppool.sdk;
 
+import dev.mcppool.adapter.LeaseChanges;
 import dev.mcppool.adapter.Members;
 import dev.mcppool.bootstrap.Redirected;
 import dev.mcppool.log.AgentLog;
@@ -27,6 +28,7 @@ final class ClientFacade {
     private static final String MONO_CLASS = "reactor.core.publisher.Mono";
     /** Async methods that change the client when called, not when subscribed: they take part in the lease at once. */
     private static final Set<String> EAGER = Set.of("addRoot", "removeRoot");
+    private static final Set<String> CHANGE_LEVEL_OR_ROOTS = Set.of("setLoggingLevel", "addRoot", "removeRoot");
 
     /** How a call may go on: on {@code lease}, failing with {@code failure}, or by the SDK's own method (neither). */
     private record Entry(Lease lease, Throwable failure) {
@@ -41,7 +43,7 @@ final class ClientFacade {
     private final Object spec;
     private final ClientCallbacks callbacks;
     private final boolean reactive;
-    private final LeaseChanges changes = new LeaseChanges();
+    private final LeaseChanges changes = new LeaseChanges(CHANGE_LEVEL_OR_ROOTS);
     private final CompletableFuture<Void> sessionReturned = new CompletableFuture<>();
 
     private Lease lease;
@@ -111,11 +113,19 @@ final class ClientFacade {
         }
     }
 
+    private void succeeded(String method, Object[] arguments) {
+        if (method.equals("subscribeResource")) {
+            changes.subscribed(sdk.resourceUri(arguments[0]));
+        } else if (method.equals("unsubscribeResource")) {
+            changes.unsubscribed(sdk.resourceUri(arguments[0]));
+        }
+    }
+
     private Redirected invoke(Lease current, Method method, Object[] arguments) {
         changes.sending(method.getName());
         try {
             Object value = Members.invoke(method, target(current), arguments);
-            changes.succeeded(sdk, method.getName(), arguments);
+            succeeded(method.getName(), arguments);
             return Redirected.value(value);
         } catch (Throwable failure) {
             if (!sdk.isServerError(failure) && !sdk.isCapabilityRefusal(failure)) {
@@ -233,7 +243,7 @@ final class ClientFacade {
         return reactor.observe(request,
                 value -> {
                     answered.set(true);
-                    changes.succeeded(sdk, method.getName(), arguments);
+                    succeeded(method.getName(), arguments);
                 },
                 failure -> {
                     answered.set(true);
@@ -443,7 +453,7 @@ final class ClientFacade {
         LeaseEnd end = LeaseEnd.BROKEN;
         try {
             if (reusable) {
-                end = changes.undo(sdk, session.client(), key);
+                end = changes.undo(uri -> sdk.unsubscribe(session.client(), uri), key);
             }
         } finally {
             session.callbacks().unroute();
