@@ -1,5 +1,6 @@
 package dev.mcppool.langchain4j;
 
+import dev.mcppool.adapter.UnkeyableCallbackException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -22,14 +23,23 @@ import java.util.function.Supplier;
 record CallerHeaders(Object supplier, Map<?, ?> seen) {
 
     /**
-     * Runs {@code supplier} now, as the library runs it for the requests a client makes without a call context (its
-     * event stream). Throws what the supplier throws.
+     * Runs {@code supplier} now, twice, as the library runs it for the requests a client makes without a call context
+     * (its event stream). Throws what the supplier throws, and {@link UnkeyableCallbackException} if the two differ.
      */
-    @SuppressWarnings("unchecked")
     static CallerHeaders evaluatedOnThisThread(Object supplier) {
+        Map<?, ?> seen = headersOf(supplier);
+        if (!seen.equals(headersOf(supplier))) {
+            throw new UnkeyableCallbackException("its headers supplier makes other headers on every call (a request"
+                    + " id, a nonce, a signature), so a key cannot tell its callers apart");
+        }
+        return new CallerHeaders(supplier, seen);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<?, ?> headersOf(Object supplier) {
         Object headers = supplier instanceof Function<?, ?> function ? ((Function<Object, Object>) function).apply(null)
                 : ((Supplier<?>) supplier).get();
-        return new CallerHeaders(supplier, headers instanceof Map<?, ?> map ? Map.copyOf(map) : Map.of());
+        return headers instanceof Map<?, ?> map ? Map.copyOf(map) : Map.of();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mcppool.langchain4j;
 
 import dev.mcppool.adapter.FacadeRegistry;
+import dev.mcppool.adapter.UnkeyableCallbackException;
 import dev.mcppool.bootstrap.McpPoolBridge;
 import dev.mcppool.bootstrap.Redirected;
 import dev.mcppool.log.AgentLog;
@@ -96,6 +97,9 @@ public final class Langchain4jPooling implements McpPoolBridge.Langchain4jHandle
                 return null;
             }
             return Redirected.value(lend(binding, key, transport, settings));
+        } catch (UnkeyableCallbackException e) {
+            AgentLog.infoOnce("mcp-pool: a LangChain4j MCP client runs unpooled: " + e.getMessage());
+            return null;
         } catch (PoolExhaustedException | ServerUnavailableException e) {
             return Redirected.failure(e);
         } catch (InterruptedException e) {

@@ -84,7 +84,8 @@ final class PoolThreads {
 
     private static ExecutorService daemonPool(String namePrefix) {
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, namePrefix + NUMBER.incrementAndGet());
+            // created on some borrower's thread: it must not inherit that user's inheritable thread-locals
+            Thread thread = new Thread(null, task, namePrefix + NUMBER.incrementAndGet(), 0, false);
             thread.setDaemon(true);
             return thread;
         });

@@ -12,15 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * Leases whose client the application dropped without closing it. The adapters hold their clients weakly, so such a
  * client is found only after the garbage collector ran, and a small application may not collect for minutes: its next
  * clients would time out waiting for a session where, without the pool, they would have worked. So a borrower that
- * finds no room hands back the leases of clients found collected so far and, when a lease of its key has had no call
- * running for a while, asks the JVM for a collection, at most once per interval (as the JDK does when direct memory
- * runs out). A lease whose client is busy never triggers one.
+ * finds no room hands back the leases of clients found collected so far; and once it has waited half its maxWait
+ * while a lease of its key has run no call for a second, it asks the JVM for a collection, at most once per interval
+ * (as the JDK does when direct memory runs out). A pool that is merely busy sees no collection: its borrowers get
+ * sessions before half their maxWait, or its leases are running calls.
  */
 final class AbandonedLeases {
 
     /** A client that has run no call for this long may have been dropped. */
-    static final Duration QUIET_BEFORE_SUSPECTED = Duration.ofMillis(100);
-    private static final long COLLECTION_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
+    static final Duration QUIET_BEFORE_SUSPECTED = Duration.ofSeconds(1);
+    private static final long COLLECTION_INTERVAL_NANOS = Duration.ofSeconds(2).toNanos();
 
     private final Set<Lease> outstanding = ConcurrentHashMap.newKeySet();
     private final List<Runnable> reclaimers = new CopyOnWriteArrayList<>();
@@ -39,12 +40,12 @@ final class AbandonedLeases {
         reclaimers.add(reclaim);
     }
 
-    /** For a borrower of {@code key} that found no room. */
-    void reclaimFor(PoolKey key) {
+    /** For a borrower of {@code key} that found no room, {@code waited} into its {@code maxWait}. */
+    void reclaimFor(PoolKey key, long waitedNanos, long maxWaitNanos) {
         reclaimers.forEach(Runnable::run);
         long now = System.nanoTime();
         long last = lastCollectionRequest.get();
-        if (now - last >= COLLECTION_INTERVAL_NANOS && hasQuietLease(key, now)
+        if (waitedNanos >= maxWaitNanos / 2 && now - last >= COLLECTION_INTERVAL_NANOS && hasQuietLease(key, now)
                 && lastCollectionRequest.compareAndSet(last, now)) {
             AgentLog.debug("mcp-pool: no session of " + key + " is free and a client holding one has been idle;"
                     + " asking for a garbage collection to find clients dropped without close()");

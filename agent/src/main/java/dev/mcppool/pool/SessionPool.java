@@ -145,7 +145,7 @@ public final class SessionPool implements AutoCloseable {
                 LeaseSlots keySlots = slotsOf(key);
                 boolean room = keySlots.take(() -> settings.of(key).maxPerKey(), 0);
                 if (!room) {
-                    abandoned.reclaimFor(key);
+                    abandoned.reclaimFor(key, System.nanoTime() - start, keySettings.maxWait().toNanos());
                     room = keySlots.take(() -> settings.of(key).maxPerKey(), slice);
                 }
                 if (!room) {
@@ -161,7 +161,7 @@ public final class SessionPool implements AutoCloseable {
                 } catch (SessionLifecycle.NoRoomYet e) {
                     if (e.maxTotalReached) {
                         waitingForKey = waitingForKey != null ? waitingForKey : countWaiter(key);
-                        abandoned.reclaimFor(key);
+                        abandoned.reclaimFor(key, System.nanoTime() - start, keySettings.maxWait().toNanos());
                         if (pool.getNumIdle() > 0) {
                             // an idle session of another server makes room, as commons-pool2 does at its own limit
                             pool.clearOldest();
@@ -285,7 +285,8 @@ public final class SessionPool implements AutoCloseable {
     private synchronized ScheduledExecutorService warmer() {
         if (warmer == null) {
             warmer = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "mcp-pool-warmer");
+                // created on some borrower's thread: it must not inherit that user's inheritable thread-locals
+                Thread thread = new Thread(null, task, "mcp-pool-warmer", 0, false);
                 thread.setDaemon(true);
                 return thread;
             });

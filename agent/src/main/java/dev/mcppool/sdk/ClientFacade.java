@@ -2,6 +2,7 @@ package dev.mcppool.sdk;
 
 import dev.mcppool.adapter.LeaseChanges;
 import dev.mcppool.adapter.Members;
+import dev.mcppool.adapter.UnkeyableCallbackException;
 import dev.mcppool.bootstrap.Redirected;
 import dev.mcppool.log.AgentLog;
 import dev.mcppool.pool.Lease;
@@ -228,10 +229,14 @@ final class ClientFacade {
             return reactor.defer(() -> {
                 boolean replace = stale || !serverStillKnows(current[0]);
                 Entry fresh = replace ? replaceStaleSession(current[0], method.getName()) : null;
-                if (fresh == null || fresh.lease() == null) {
+                if (fresh == null) {
                     return reactor.error(failure);
                 }
+                // the old lease is released: whatever follows must not count this call on it again
                 current[0] = fresh.lease();
+                if (current[0] == null) {
+                    return reactor.error(failure);
+                }
                 try {
                     return Members.invoke(method, target(current[0]), arguments);
                 } catch (Throwable retryFailure) {
@@ -320,9 +325,10 @@ final class ClientFacade {
             if (keyCompletedOnCallersThread) {
                 // the borrowing thread is the one whose request would have opened this client's own session
                 Object context = callbacks.contextOnThisThread();
+                // no template: a minIdle session would start on a pool thread, where what the customizer reads
+                // from the caller's thread is not there
                 borrowKey = SpecKeys.completedOnCallersThread(sdk, spec, key, context);
                 shape = shape.seeing(context);
-                pooling.offerTemplate(sdk, borrowKey, spec, shape);
             }
             CallbackRouter.Shape sessionShape = shape;
             lease = pooling.pool().borrow(borrowKey, () -> {
@@ -338,6 +344,10 @@ final class ClientFacade {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new IllegalStateException("interrupted while waiting for an MCP session for " + key, e);
+        } catch (UnkeyableCallbackException e) {
+            AgentLog.infoOnce("mcp-pool: MCP clients of " + key.label() + " run unpooled: " + e.getMessage());
+            detached = true;
+            return null;
         } catch (Throwable e) {
             if (transportDonated) {
                 return e;

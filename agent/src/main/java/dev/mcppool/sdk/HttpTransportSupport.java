@@ -1,6 +1,7 @@
 package dev.mcppool.sdk;
 
 import dev.mcppool.adapter.TransportIdentity;
+import dev.mcppool.adapter.UnkeyableCallbackException;
 import dev.mcppool.adapter.Members;
 import dev.mcppool.adapter.Redaction;
 import dev.mcppool.adapter.ServerUrls;
@@ -38,7 +39,6 @@ abstract class HttpTransportSupport implements TransportSupport {
     private final Field httpClient;
     private final Field requestCustomizer;
     private final Field jsonMapper;
-    private final JsonMappers jsonMappers;
     private final List<Field> plainSettings = new ArrayList<>();
     private final List<Field> callbackSettings = new ArrayList<>();
     private final Constructor<?> constructor;
@@ -61,7 +61,6 @@ abstract class HttpTransportSupport implements TransportSupport {
         // SDK 0.13 replaced the Jackson ObjectMapper with its own McpJsonMapper
         Field mapper = Members.optionalField(transportClass, "jsonMapper");
         jsonMapper = mapper != null ? mapper : Members.optionalField(transportClass, "objectMapper");
-        jsonMappers = new JsonMappers(transportClass.getClassLoader());
         addExisting(plainSettingFields, plainSettings);
         addExisting(callbackFields, callbackSettings);
         constructor = recipeConstructor(constructorFields);
@@ -155,7 +154,7 @@ abstract class HttpTransportSupport implements TransportSupport {
         identity.add("request.expectContinue=" + template.expectContinue());
         HttpClientSettings.addTo(identity, client);
         Object mapper = jsonMapper == null ? null : Members.read(jsonMapper, transport);
-        identity.add("jsonMapper=" + jsonMappers.identify(mapper));
+        identity.add("jsonMapper=" + JsonMappers.identify(mapper));
         for (Field setting : plainSettings) {
             identity.add(setting.getName() + "=" + Members.read(setting, transport));
         }
@@ -181,22 +180,43 @@ abstract class HttpTransportSupport implements TransportSupport {
      * makes. The customizer is the SDK's async type (a sync one is wrapped in it), so its answer is a publisher.
      */
     @Override
-    public String customizedRequest(Object transport, Object context, Function<Object, Object> awaitPublisher)
+    public String customizedRequest(Object transport, Object context, PublisherAwaiter awaitPublisher)
+            throws Exception {
+        String made = probeCustomizer(transport, context, awaitPublisher);
+        if (!made.equals(probeCustomizer(transport, context, awaitPublisher))) {
+            throw new UnkeyableCallbackException("its request customizer makes other headers on every request (a"
+                    + " request id, a nonce, a signature), so a key cannot tell its callers apart");
+        }
+        return "requestCustomizer.made=" + Secrets.digest(made);
+    }
+
+    /** The method, URI and headers the customizer makes of a probe POST to the endpoint, as text. */
+    private String probeCustomizer(Object transport, Object context, PublisherAwaiter awaitPublisher)
             throws Exception {
         Object customizer = Members.read(requestCustomizer, transport);
         Method customize = customizeMethod(requestCustomizer.getType());
         URI uri = requestedUri((URI) Members.read(baseUri, transport), String.valueOf(Members.read(endpoint, transport)));
         HttpRequest.Builder probe = ((HttpRequest.Builder) Members.read(requestBuilder, transport)).copy().uri(uri);
-        Object[] arguments = customize.getParameterCount() == 4 ? new Object[] {probe, "POST", uri, ""}
-                : new Object[] {probe, "POST", uri, "", context != null ? context
-                        : Members.readStatic(customize.getParameterTypes()[4], "EMPTY")};
-        Object customized = awaitPublisher.apply(Members.invoke(customize, customizer, arguments));
+        Object[] arguments;
+        Object contextKey = null;
+        Object transportContext = null;
+        if (customize.getParameterCount() == 4) {
+            arguments = new Object[] {probe, "POST", uri, ""};
+        } else {
+            Class<?> contextType = customize.getParameterTypes()[4];
+            transportContext = context != null ? context : Members.readStatic(contextType, "EMPTY");
+            contextKey = Members.readStatic(contextType, "KEY");
+            arguments = new Object[] {probe, "POST", uri, "", transportContext};
+        }
+        // an async customizer may read the context from its subscriber, where the sync client puts it too
+        Object customized = awaitPublisher.awaitFirst(Members.invoke(customize, customizer, arguments), contextKey,
+                transportContext);
         HttpRequest request = ((HttpRequest.Builder) (customized != null ? customized : probe)).build();
         StringBuilder seen = new StringBuilder(request.method()).append(' ').append(request.uri());
         // HttpHeaders keeps names sorted regardless of case
         request.headers().map().forEach((name, values) -> seen.append('\n').append(name.toLowerCase())
                 .append('=').append(String.join("\n", values)));
-        return "requestCustomizer.made=" + Secrets.digest(seen.toString());
+        return seen.toString();
     }
 
     private static Method customizeMethod(Class<?> customizerType) throws NoSuchMethodException {

@@ -21,6 +21,8 @@ final class Reactor {
     private final Method block;
     private final Method from;
     private final Method blockWithin;
+    private final Method contextWrite;
+    private final Method contextPut;
     private final Method doOnSuccess;
     private final Method doOnError;
     private final Method doFinally;
@@ -40,6 +42,9 @@ final class Reactor {
         block = Members.method(mono, "block");
         from = Members.method(mono, "from", Class.forName("org.reactivestreams.Publisher", false, sdk));
         blockWithin = Members.method(mono, "block", Duration.class);
+        contextWrite = Members.method(mono, "contextWrite", Function.class);
+        contextPut = Members.method(Class.forName("reactor.util.context.Context", false, sdk), "put", Object.class,
+                Object.class);
         doOnSuccess = Members.method(mono, "doOnSuccess", Consumer.class);
         doOnError = Members.method(mono, "doOnError", Consumer.class);
         doFinally = Members.method(mono, "doFinally", Consumer.class);
@@ -84,9 +89,19 @@ final class Reactor {
         return Members.invokeUnchecked(block, mono);
     }
 
-    /** The first value {@code publisher} emits, waited for at most {@code timeout}. */
-    Object awaitFirst(Object publisher, Duration timeout) {
-        return Members.invokeUnchecked(blockWithin, Members.invokeUnchecked(from, null, publisher), timeout);
+    /**
+     * The first value {@code publisher} emits, waited for at most {@code timeout}, subscribed with {@code contextKey}
+     * bound to {@code contextValue} in its Reactor context (as the sync client subscribes its requests); no binding
+     * when the key is null.
+     */
+    Object awaitFirst(Object publisher, Duration timeout, Object contextKey, Object contextValue) {
+        Object mono = Members.invokeUnchecked(from, null, publisher);
+        if (contextKey != null) {
+            Function<Object, Object> bind = context -> Members.invokeUnchecked(contextPut, context, contextKey,
+                    contextValue);
+            mono = Members.invokeUnchecked(contextWrite, mono, bind);
+        }
+        return Members.invokeUnchecked(blockWithin, mono, timeout);
     }
 
     /** {@code mono}, or if it fails, the Mono {@code fallback} makes of its failure. */

@@ -89,7 +89,7 @@ public final class SdkClientPooling implements McpPoolBridge.ClientHandler {
      * Lets the pool start sessions like this client's on its own (for minIdle, now or once it is raised), if it has
      * none for {@code key} yet and the transport can be rebuilt.
      */
-    void offerTemplate(SdkBinding sdk, PoolKey key, Object spec, CallbackRouter.Shape callbacks) {
+    private void offerTemplate(SdkBinding sdk, PoolKey key, Object spec, CallbackRouter.Shape callbacks) {
         if (pool.needsTemplate(key)) {
             registerTemplate(sdk, key, spec, callbacks);
         }

@@ -92,7 +92,8 @@ final class SpecKeys {
         TransportSupport support = sdk.transportSupport(transport).orElseThrow();
         Duration timeout = sdk.setting(spec, "requestTimeout") instanceof Duration set ? set : CUSTOMIZER_TIMEOUT;
         return key.with(support.customizedRequest(transport, context,
-                publisher -> sdk.reactor().awaitFirst(publisher, timeout)));
+                (publisher, contextKey, contextValue) -> sdk.reactor().awaitFirst(publisher, timeout, contextKey,
+                        contextValue)));
     }
 
     private static Keying unpooled(String reason) {

@@ -37,7 +37,6 @@ final class StdioTransportSupport implements TransportSupport {
     private final Method schedulerFromExecutor;
     private final Method schedulerDispose;
     private final Field jsonMapper;
-    private final JsonMappers jsonMappers;
     private final Constructor<?> constructor;
 
     StdioTransportSupport(ClassLoader sdk) throws ReflectiveOperationException {
@@ -61,7 +60,6 @@ final class StdioTransportSupport implements TransportSupport {
         // SDK 0.13 replaced the Jackson ObjectMapper with its own McpJsonMapper
         Field mapper = Members.optionalField(transportClass, "jsonMapper");
         jsonMapper = mapper != null ? mapper : Members.optionalField(transportClass, "objectMapper");
-        jsonMappers = new JsonMappers(sdk);
         constructor = jsonMapper == null ? null : constructorFor(parameters, jsonMapper.getType());
     }
 
@@ -104,7 +102,7 @@ final class StdioTransportSupport implements TransportSupport {
         environment.forEach((name, value) -> identity.add("env." + name + "=" + Secrets.digest(value)));
         // it writes what the server reads, and a pooled session keeps the mapper of the transport that started it
         Object mapper = jsonMapper == null ? null : Members.read(jsonMapper, transport);
-        identity.add("jsonMapper=" + jsonMappers.identify(mapper));
+        identity.add("jsonMapper=" + JsonMappers.identify(mapper));
         if (inputMaxSize != null) {
             identity.add("inputMaxSize=" + Members.read(inputMaxSize, transport));
         }

@@ -3,7 +3,6 @@ package dev.mcppool.sdk;
 import dev.mcppool.adapter.TransportIdentity;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /** What the pool needs to know about one SDK transport class: its key, its liveness, its process. */
 interface TransportSupport {
@@ -37,9 +36,14 @@ interface TransportSupport {
      * {@link #customizesRequests customize requests}. A customizer may take the caller's credentials from the context
      * or from a thread-local, which no key can see in the customizer itself.
      */
-    default String customizedRequest(Object transport, Object context, Function<Object, Object> awaitPublisher)
+    default String customizedRequest(Object transport, Object context, PublisherAwaiter awaitPublisher)
             throws Exception {
         throw new UnsupportedOperationException(kind() + " transports do not customize requests");
+    }
+
+    /** Waits for a customizer's answer, subscribed with the transport context in its Reactor context. */
+    interface PublisherAwaiter {
+        Object awaitFirst(Object publisher, Object contextKey, Object contextValue);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mcppool.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpRoot;
@@ -71,6 +72,16 @@ class ClientKeysTest {
         } finally {
             SIGNED_IN_USER.remove();
         }
+    }
+
+    @Test
+    void aHeadersSupplierThatMakesOtherHeadersOnEveryCallCannotBeKeyed() throws Exception {
+        StreamableHttpMcpTransport.Builder builder = new StreamableHttpMcpTransport.Builder()
+                .url("http://127.0.0.1:3001/mcp")
+                .customHeaders(() -> Map.of("X-Request-Id", java.util.UUID.randomUUID().toString()));
+        TransportRecipe recipe = TransportRecipe.of(TransportKind.STREAMABLE_HTTP, builder);
+
+        assertThatThrownBy(recipe::seenOnThisThread).isInstanceOf(dev.mcppool.adapter.UnkeyableCallbackException.class);
     }
 
     private static PoolKey keyOnThreadOf(String user, TransportRecipe recipe) {

@@ -65,7 +65,7 @@ class SessionPoolTest {
 
     @Test
     void aBorrowerThatFindsNoRoomGetsTheSessionOfAClientTheApplicationDroppedWithoutClosingIt() throws Exception {
-        pool("maxPerKey=1,maxWait=10s");
+        pool("maxPerKey=1,maxWait=4s");
         dev.mcppool.adapter.FacadeRegistry<Lease> clients = new dev.mcppool.adapter.FacadeRegistry<>(
                 lease -> lease.release(LeaseEnd.ABANDONED));
         pool.reclaimAbandonedLeasesWith(clients::reclaimCollected);
@@ -373,37 +373,6 @@ class SessionPoolTest {
         } finally {
             waiter.shutdownNow();
         }
-    }
-
-    @Test
-    void serversTogetherNeverHaveMoreThanMaxTotalSessionsWhileBorrowersOfSeveralServersRace() throws Exception {
-        pool("maxTotal=2,maxWait=10s");
-        List<Integer> sessionsSeenByACreation = new CopyOnWriteArrayList<>();
-        SessionCreator counting = () -> {
-            // this creation has its room reserved already; the sessions the pool holds are the others
-            sessionsSeenByACreation.add(pool.sessions().size());
-            return newSession();
-        };
-        ExecutorService borrowers = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (int thread = 0; thread < 4; thread++) {
-                PoolKey key = thread % 2 == 0 ? SERVER_A : SERVER_B;
-                runs.add(borrowers.submit(() -> {
-                    for (int i = 0; i < 100; i++) {
-                        pool.borrow(key, counting).release(i % 3 == 0 ? LeaseEnd.BROKEN : LeaseEnd.CLEAN);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> run : runs) {
-                run.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            borrowers.shutdownNow();
-        }
-
-        assertThat(sessionsSeenByACreation).isNotEmpty().allSatisfy(others -> assertThat(others).isLessThan(2));
     }
 
     @Test

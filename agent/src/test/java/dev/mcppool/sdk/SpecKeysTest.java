@@ -112,6 +112,33 @@ class SpecKeysTest {
     }
 
     @Test
+    void anAsyncCustomizerThatReadsTheSubscribersContextCountsByWhatItMakesForTheCallersContext() throws Exception {
+        McpClient.SyncSpec spec = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:3001")
+                .asyncHttpRequestCustomizer((request, method, uri, body, ignored) -> reactor.core.publisher.Mono
+                        .deferContextual(subscriber -> {
+                            McpTransportContext context = subscriber.get(McpTransportContext.KEY);
+                            return reactor.core.publisher.Mono.just(request.header("Authorization",
+                                    "Bearer " + context.get("token")));
+                        }))
+                .build())
+                .transportContextProvider(() -> McpTransportContext.create(Map.of("token", SIGNED_IN_USER.get())));
+
+        assertThat(keyOnThreadOf("alice-token", spec)).isEqualTo(keyOnThreadOf("alice-token", spec))
+                .isNotEqualTo(keyOnThreadOf("bob-token", spec));
+    }
+
+    @Test
+    void aRequestCustomizerThatMakesOtherHeadersOnEveryRequestCannotBeKeyed() {
+        McpClient.SyncSpec spec = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:3001")
+                .httpRequestCustomizer((request, method, uri, body, context) ->
+                        request.header("X-Request-Id", java.util.UUID.randomUUID().toString()))
+                .build());
+
+        assertThatThrownBy(() -> keyOnThreadOf("alice-token", spec))
+                .isInstanceOf(dev.mcppool.adapter.UnkeyableCallbackException.class);
+    }
+
+    @Test
     void aRequestCustomizerFedByTheCallersContextCountsByWhatItMakesOnTheCallersThread() throws Exception {
         McpClient.SyncSpec spec = callerCredentialSpec();
         PoolKey alice = keyOnThreadOf("alice-token", spec);
@@ -295,17 +322,60 @@ class SpecKeysTest {
     }
 
     @Test
-    void aJsonMapperOfTheApplicationsOwnCountsByInstanceTheSdksDefaultAsDefault() {
+    void jsonMappersCountByClassSoThatAMapperBuiltPerTransportStillShares() {
         McpJsonMapper own = new JacksonMcpJsonMapper(JsonMapper.builder().build());
-        PoolKey defaultMapper = httpKey(UnaryOperator.identity());
-        PoolKey ownMapper = httpKey(transport -> transport.jsonMapper(own));
+        McpJsonMapper otherKind = new McpJsonMapper() {
+            @Override
+            public <T> T readValue(String content, Class<T> type) throws java.io.IOException {
+                return own.readValue(content, type);
+            }
 
-        assertThat(httpKey(transport -> transport.jsonMapper(McpJsonDefaults.getMapper()))).isEqualTo(defaultMapper);
-        assertThat(ownMapper).isNotEqualTo(defaultMapper).isEqualTo(httpKey(transport -> transport.jsonMapper(own)))
-                .isNotEqualTo(httpKey(transport -> transport.jsonMapper(
-                        new JacksonMcpJsonMapper(JsonMapper.builder().build()))));
+            @Override
+            public <T> T readValue(byte[] content, Class<T> type) throws java.io.IOException {
+                return own.readValue(content, type);
+            }
+
+            @Override
+            public <T> T readValue(String content, io.modelcontextprotocol.json.TypeRef<T> type)
+                    throws java.io.IOException {
+                return own.readValue(content, type);
+            }
+
+            @Override
+            public <T> T readValue(byte[] content, io.modelcontextprotocol.json.TypeRef<T> type)
+                    throws java.io.IOException {
+                return own.readValue(content, type);
+            }
+
+            @Override
+            public <T> T convertValue(Object from, Class<T> type) {
+                return own.convertValue(from, type);
+            }
+
+            @Override
+            public <T> T convertValue(Object from, io.modelcontextprotocol.json.TypeRef<T> type) {
+                return own.convertValue(from, type);
+            }
+
+            @Override
+            public String writeValueAsString(Object value) throws java.io.IOException {
+                return own.writeValueAsString(value);
+            }
+
+            @Override
+            public byte[] writeValueAsBytes(Object value) throws java.io.IOException {
+                return own.writeValueAsBytes(value);
+            }
+        };
+
+        assertThat(httpKey(transport -> transport.jsonMapper(own)))
+                .isEqualTo(httpKey(transport -> transport.jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))))
+                .isNotEqualTo(httpKey(transport -> transport.jsonMapper(otherKind)));
         assertThat(keyOf(McpClient.sync(new StdioClientTransport(ServerParameters.builder("node").build(), own))))
-                .as("stdio").isNotEqualTo(stdioKey());
+                .as("stdio").isEqualTo(keyOf(McpClient.sync(new StdioClientTransport(
+                        ServerParameters.builder("node").build(), new JacksonMcpJsonMapper(JsonMapper.builder().build())))))
+                .isNotEqualTo(keyOf(McpClient.sync(new StdioClientTransport(ServerParameters.builder("node").build(),
+                        otherKind))));
     }
 
     @Test
