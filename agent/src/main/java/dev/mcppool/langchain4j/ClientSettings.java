@@ -41,8 +41,4 @@ final class ClientSettings {
     static boolean isKeyed(String setting) {
         return KEYED.contains(setting);
     }
-
-    static boolean isReplacedByPool(String setting) {
-        return REPLACED_BY_POOL.contains(setting);
-    }
 }

@@ -88,10 +88,6 @@ final class Langchain4jBinding {
         }
     }
 
-    boolean binds(Object clientBuilder) {
-        return clientBuilder.getClass() == builderClass;
-    }
-
     /** The builder's settings as they are now, by name (null where not set). */
     Map<String, Object> settingsOf(Object clientBuilder) {
         Map<String, Object> settings = new LinkedHashMap<>();
