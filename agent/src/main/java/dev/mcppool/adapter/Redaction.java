@@ -21,6 +21,12 @@ public final class Redaction {
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(token|secret|passw|pwd|api[-_]?key|auth|credential|bearer|cookie|private[-_]?key|header).*");
     private static final Pattern BEARER = Pattern.compile("(?i).*\\bbearer\\s+\\S+.*");
+    /**
+     * A credential as a {@code name=value} pair anywhere in an argument: connection strings put them after other
+     * pairs ({@code host=db user=app password=pw}, {@code jdbc:sqlserver://db;user=app;password=pw}).
+     */
+    private static final Pattern SECRET_PAIR = Pattern.compile(
+            "(?i)\\b(passw(?:or)?d|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key)=[^;&\\s]*");
 
     private Redaction() {
     }
@@ -56,7 +62,9 @@ public final class Redaction {
         if (BEARER.matcher(argument).matches()) {
             return HIDDEN;
         }
-        return URI_IN_ARGUMENT.matcher(argument).replaceAll(found -> Matcher.quoteReplacement(shownUri(found.group())));
+        String uris = URI_IN_ARGUMENT.matcher(argument).replaceAll(found -> Matcher.quoteReplacement(
+                shownUri(found.group())));
+        return SECRET_PAIR.matcher(uris).replaceAll("$1=" + HIDDEN);
     }
 
     /** The user info ({@code user:password@}), the query and the fragment of a URI reference as {@code ***}. */

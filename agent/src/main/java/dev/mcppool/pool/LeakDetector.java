@@ -145,6 +145,9 @@ final class LeakDetector {
         }
 
         private synchronized void report(String what) {
+            if (reported) {
+                return; // the threshold's timer and the client's collection may both get here
+            }
             reported = true;
             counters.recordLeak();
             totals.recordLeak();

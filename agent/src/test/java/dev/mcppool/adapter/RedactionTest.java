@@ -31,6 +31,14 @@ class RedactionTest {
     }
 
     @Test
+    void aPasswordPairAnywhereInAConnectionStringIsHidden() {
+        assertThat(Redaction.commandLine("uvx", List.of("--db=jdbc:sqlserver://db;user=app;password=pw",
+                "host=db user=app password=pw2", "Server=db;User Id=app;Password=pw3;", "--timeout=30")))
+                .isEqualTo("uvx --db=jdbc:sqlserver://db;user=app;password=***"
+                        + " host=db user=app password=*** Server=db;User Id=app;Password=***; --timeout=30");
+    }
+
+    @Test
     void aUrlShowsSchemeHostPortAndPathButNeitherUserInfoNorQueryNorFragment() {
         assertThat(Redaction.url(URI.create("https://bob:hunter2@mcp.example.com:8443/v1?key=abc"), "/mcp?token=xyz"))
                 .isEqualTo("https://***@mcp.example.com:8443/v1?***/mcp?***");
