@@ -38,6 +38,8 @@ abstract class HttpTransportSupport implements TransportSupport {
     private final Field requestBuilder;
     private final Field httpClient;
     private final Field requestCustomizer;
+    /** The customizer type's {@code customize}, found on first use. */
+    private Method customizerMethod;
     private final Field jsonMapper;
     private final List<Field> plainSettings = new ArrayList<>();
     private final List<Field> callbackSettings = new ArrayList<>();
@@ -219,13 +221,20 @@ abstract class HttpTransportSupport implements TransportSupport {
         return seen.toString();
     }
 
-    private static Method customizeMethod(Class<?> customizerType) throws NoSuchMethodException {
-        for (Method method : customizerType.getMethods()) {
-            if (method.getName().equals("customize") && Modifier.isAbstract(method.getModifiers())) {
-                return method;
+    private Method customizeMethod(Class<?> customizerType) throws NoSuchMethodException {
+        Method known = customizerMethod;
+        if (known == null) {
+            for (Method method : customizerType.getMethods()) {
+                if (method.getName().equals("customize") && Modifier.isAbstract(method.getModifiers())) {
+                    known = method;
+                    customizerMethod = method; // racy but safe: every thread finds the same method
+                }
             }
         }
-        throw new NoSuchMethodException(customizerType.getName() + ".customize");
+        if (known == null) {
+            throw new NoSuchMethodException(customizerType.getName() + ".customize");
+        }
+        return known;
     }
 
     @Override
