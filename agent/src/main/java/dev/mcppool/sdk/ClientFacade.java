@@ -151,6 +151,7 @@ final class ClientFacade {
                 && session.staleSessionAnswers() == staleBefore) {
             return true;
         }
+        markNotReusable(); // if it cannot be replaced for this request, it still never goes back to the pool
         PoolKey sessionsKey = current.key();
         pooling.pool().evictIdle(sessionsKey::equals);
         return false;
