@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -38,8 +37,8 @@ abstract class HttpTransportSupport implements TransportSupport {
     private final Field requestBuilder;
     private final Field httpClient;
     private final Field requestCustomizer;
-    /** The customizer type's {@code customize}, found on first use. */
-    private Method customizerMethod;
+    /** {@code customize} of the customizer's type (the SDK's async customizer interface). */
+    private final Method customize;
     private final Field jsonMapper;
     private final List<Field> plainSettings = new ArrayList<>();
     private final List<Field> callbackSettings = new ArrayList<>();
@@ -60,6 +59,7 @@ abstract class HttpTransportSupport implements TransportSupport {
         requestBuilder = Members.field(transportClass, "requestBuilder");
         httpClient = Members.field(transportClass, "httpClient");
         requestCustomizer = Members.field(transportClass, "httpRequestCustomizer");
+        customize = customizeMethod(requestCustomizer.getType());
         // SDK 0.13 replaced the Jackson ObjectMapper with its own McpJsonMapper
         Field mapper = Members.optionalField(transportClass, "jsonMapper");
         jsonMapper = mapper != null ? mapper : Members.optionalField(transportClass, "objectMapper");
@@ -196,8 +196,7 @@ abstract class HttpTransportSupport implements TransportSupport {
     private String probeCustomizer(Object transport, Object context, PublisherAwaiter awaitPublisher)
             throws Exception {
         Object customizer = Members.read(requestCustomizer, transport);
-        Method customize = customizeMethod(requestCustomizer.getType());
-        URI uri = requestedUri((URI) Members.read(baseUri, transport), String.valueOf(Members.read(endpoint, transport)));
+        URI uri = requestedUri((URI) Members.read(baseUri, transport), (String) Members.read(endpoint, transport));
         HttpRequest.Builder probe = ((HttpRequest.Builder) Members.read(requestBuilder, transport)).copy().uri(uri);
         Object[] arguments;
         Object contextKey = null;
@@ -221,20 +220,13 @@ abstract class HttpTransportSupport implements TransportSupport {
         return seen.toString();
     }
 
-    private Method customizeMethod(Class<?> customizerType) throws NoSuchMethodException {
-        Method known = customizerMethod;
-        if (known == null) {
-            for (Method method : customizerType.getMethods()) {
-                if (method.getName().equals("customize") && Modifier.isAbstract(method.getModifiers())) {
-                    known = method;
-                    customizerMethod = method; // racy but safe: every thread finds the same method
-                }
+    private static Method customizeMethod(Class<?> customizerType) throws NoSuchMethodException {
+        for (Method method : customizerType.getMethods()) {
+            if (method.getName().equals("customize") && Modifier.isAbstract(method.getModifiers())) {
+                return method;
             }
         }
-        if (known == null) {
-            throw new NoSuchMethodException(customizerType.getName() + ".customize");
-        }
-        return known;
+        throw new NoSuchMethodException(customizerType.getName() + ".customize");
     }
 
     @Override
